@@ -1,0 +1,44 @@
+# Grader's two commands: `make run` and `make test`. Both install what is missing
+# (scripts/setup.sh), at pinned versions, then build with cargo-leptos.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Queries are checked at compile time against the committed .sqlx/ files.
+export SQLX_OFFLINE ?= true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+SERVER := $(TARGET_DIR)/release/grader
+
+.PHONY: run test build setup setup-test css bench content-check fmt
+
+## make run: install what is missing, start PostgreSQL (embedded unless
+## DATABASE_URL is set), migrate, seed, and serve on http://127.0.0.1:3000.
+run: build
+	$(SERVER) serve
+
+## make test: the same set-up, then unit, integration and end-to-end tests.
+test: setup-test build
+	scripts/test.sh "$(SERVER)"
+
+## make bench: requests/s and first-load size, printed for the README.
+bench: setup-test build
+	scripts/bench.sh "$(SERVER)"
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+build: setup css
+	cargo leptos build --release
+
+# stylance hashes each component's *.module.css; the app's CSS is the global
+# style/main.css followed by that bundle.
+css:
+	stylance .
+	cat style/main.css style/build/modules.css > style/build/app.css
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# make test: unit + integration tests (cargo test) against a throwaway PostgreSQL
+# cluster, then the end-to-end browser tests against the release server, which
+# starts its own embedded cluster exactly as `make run` does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SERVER=${1:?usage: scripts/test.sh path/to/grader}
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/grader-test.XXXXXX")
+chmod 755 "$WORK"   # the postgres user must reach the clusters inside
+PG_PORT=${GRADER_TEST_PG_PORT:-55433}
+E2E_PG_PORT=${GRADER_E2E_PG_PORT:-55434}
+E2E_ADDR=${GRADER_E2E_ADDR:-127.0.0.1:3100}
+server_pid=
+
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  "$SERVER" pg stop --data-dir "$WORK/tests-db" --port "$PG_PORT" >/dev/null 2>&1 || true
+  "$SERVER" pg stop --data-dir "$WORK/e2e" --port "$E2E_PG_PORT" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "==> Unit and integration tests (real PostgreSQL, a fresh database per test)"
+if [ -z "${DATABASE_URL:-}" ]; then
+  DATABASE_URL=$("$SERVER" pg start --data-dir "$WORK/tests-db" --port "$PG_PORT" | tail -n 1)
+  export DATABASE_URL
+fi
+cargo test --release --features ssr -- --test-threads=4
+
+echo "==> End-to-end tests (Playwright + Debian chromium), with and without JavaScript"
+env -u DATABASE_URL GRADER_DATA_DIR="$WORK/e2e" GRADER_PG_PORT="$E2E_PG_PORT" \
+  LEPTOS_SITE_ADDR="$E2E_ADDR" "$SERVER" serve >"$WORK/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS "http://$E2E_ADDR/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$WORK/server.log"; exit 1; fi
+  sleep 0.5
+done
+(cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test) || { tail -n 50 "$WORK/server.log"; exit 1; }
+
+echo "==> Graceful shutdown: SIGTERM stops the server, then its PostgreSQL"
+kill -TERM "$server_pid"
+wait "$server_pid"
+status=$?
+server_pid=
+if [ "$status" -ne 0 ]; then echo "server exited with $status"; cat "$WORK/server.log"; exit 1; fi
+if [ -f "$WORK/e2e/pg/postmaster.pid" ]; then
+  echo "the embedded PostgreSQL is still running after the server stopped"; exit 1
+fi
+grep -q "PostgreSQL stopped" "$WORK/server.log"
+echo "graceful shutdown: 1 passed, 0 failed"

@@ -1,0 +1,53 @@
+//! The document shell, the routes, and the frame around every page.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::catalog::{CatalogPage, ProfessionPage};
+use crate::components::{Frame, NotFound};
+use crate::learning::{GradePage, ModulePage, TopicPage};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="ru">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Pages whose HTTP status depends on the data (404 for an unknown slug) render
+    // fully before the first byte is sent: SsrMode::Async.
+    view! {
+        <Stylesheet id="leptos" href="/pkg/grader.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Meta name="theme-color" content="#ffffff"/>
+        <Meta name="description" content="Грейдер — тренажёр для будущих Python-разработчиков: профессии, грейды, темы и задачи."/>
+        <Title formatter=|text: String| if text.is_empty() { "Грейдер".to_string() } else { format!("{text} — Грейдер") }/>
+        <Router>
+            <Frame>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=CatalogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/professions/:p") view=ProfessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/professions/:p/:g") view=GradePage ssr=SsrMode::Async/>
+                    <Route path=path!("/professions/:p/:g/:m") view=ModulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/professions/:p/:g/:m/:t") view=TopicPage ssr=SsrMode::Async/>
+                </Routes>
+            </Frame>
+        </Router>
+    }
+}

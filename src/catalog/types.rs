@@ -1,0 +1,102 @@
+use serde::{Deserialize, Serialize};
+
+/// A grade's level, in career order. The database enum `grade_level` has the same
+/// values; URLs use the slug form (`junior-plus`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", sqlx(type_name = "grade_level", rename_all = "snake_case"))]
+pub enum GradeLevel {
+    Intern,
+    Junior,
+    JuniorPlus,
+    Middle,
+    MiddlePlus,
+    SeniorPlus,
+}
+
+impl GradeLevel {
+    pub const ALL: [GradeLevel; 6] = [
+        GradeLevel::Intern,
+        GradeLevel::Junior,
+        GradeLevel::JuniorPlus,
+        GradeLevel::Middle,
+        GradeLevel::MiddlePlus,
+        GradeLevel::SeniorPlus,
+    ];
+
+    /// The name learners see.
+    pub fn title(self) -> &'static str {
+        match self {
+            GradeLevel::Intern => "Стажёр",
+            GradeLevel::Junior => "Джун",
+            GradeLevel::JuniorPlus => "Джун+",
+            GradeLevel::Middle => "Мидл",
+            GradeLevel::MiddlePlus => "Мидл+",
+            GradeLevel::SeniorPlus => "Синьор+",
+        }
+    }
+
+    /// The value stored in the database and written in seed files.
+    pub fn as_db(self) -> &'static str {
+        match self {
+            GradeLevel::Intern => "intern",
+            GradeLevel::Junior => "junior",
+            GradeLevel::JuniorPlus => "junior_plus",
+            GradeLevel::Middle => "middle",
+            GradeLevel::MiddlePlus => "middle_plus",
+            GradeLevel::SeniorPlus => "senior_plus",
+        }
+    }
+
+    /// The URL form.
+    pub fn slug(self) -> String {
+        self.as_db().replace('_', "-")
+    }
+
+    pub fn from_db(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|level| level.as_db() == value)
+    }
+
+    pub fn position(self) -> i32 {
+        Self::ALL.iter().position(|l| *l == self).unwrap_or(0) as i32 + 1
+    }
+}
+
+/// A profession as a card in the catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfessionCard {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub grades: Vec<GradeChip>,
+    /// 0–5; mean mastery of the grades that have content (DESIGN.md).
+    pub stars: f32,
+}
+
+/// A grade as a chip on a profession card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradeChip {
+    pub slug: String,
+    pub level: GradeLevel,
+    pub has_content: bool,
+}
+
+/// A profession with its grades, for `/professions/{p}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfessionDetail {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub grades: Vec<GradeCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradeCard {
+    pub slug: String,
+    pub level: GradeLevel,
+    pub description: String,
+    pub module_count: i64,
+    pub topic_count: i64,
+    pub stars: f32,
+}

@@ -1,0 +1,73 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+stylance::import_style!(style, "pages.module.css");
+
+/// Sets the HTTP status of the page being rendered on the server.
+fn set_status(_code: u16) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(
+            axum::http::StatusCode::from_u16(_code).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_status(404);
+    view! {
+        <leptos_meta::Title text="Страница не найдена"/>
+        <section class=style::problem>
+            <p class=style::code aria-hidden="true">"404"</p>
+            <h1>"Такой страницы нет"</h1>
+            <p>"Возможно, ссылка устарела или в адресе опечатка."</p>
+            <a class="button" href="/">"К профессиям"</a>
+        </section>
+    }
+}
+
+/// The page for a failed load: 404 for unknown slugs, 503/500 otherwise.
+#[component]
+pub fn ErrorPage(error: AppError) -> impl IntoView {
+    if error == AppError::NotFound {
+        return view! { <NotFound/> }.into_any();
+    }
+    set_status(error.status());
+    let message = match error {
+        AppError::Unavailable => "База данных сейчас недоступна. Попробуйте обновить страницу через минуту.",
+        AppError::Transport(_) => "Не удалось связаться с сервером. Проверьте соединение и обновите страницу.",
+        _ => "Что-то пошло не так на нашей стороне. Мы уже видим ошибку в журнале.",
+    };
+    view! {
+        <leptos_meta::Title text="Ошибка"/>
+        <section class=style::problem role="alert">
+            <p class=style::code aria-hidden="true">{error.status()}</p>
+            <h1>"Не получилось загрузить страницу"</h1>
+            <p>{message}</p>
+            <a class="button" href="/">"На главную"</a>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class=style::loading aria-live="polite">"Загружаем…"</p> }
+}
+
+/// Breadcrumbs: every level above the page, as plain links.
+#[component]
+pub fn Crumbs(links: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <nav aria-label="Навигация по разделам" class=style::crumbs>
+            <ol>
+                {links
+                    .into_iter()
+                    .map(|(href, label)| view! { <li><a href=href>{label}</a></li> })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}

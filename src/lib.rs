@@ -1,0 +1,25 @@
+//! Grader: a Duolingo-style trainer for future Python developers.
+//!
+//! Organised by feature: `catalog` (professions and grades), `learning` (the grade
+//! path, modules, topics and their exercises). Each feature holds its shared types,
+//! its server functions, its server-only queries and its pages. `server` is the
+//! ssr-only plumbing (configuration, database, embedded PostgreSQL, rendering of
+//! markdown and code); `seeds` loads the content files.
+
+pub mod app;
+pub mod catalog;
+pub mod components;
+pub mod error;
+pub mod learning;
+
+#[cfg(feature = "ssr")]
+pub mod seeds;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

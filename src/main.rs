@@ -1,0 +1,201 @@
+//! The Grader server binary: `grader serve` (the default), `grader seed`, and
+//! `grader pg start|stop` for the throwaway clusters of `make test` and `make bench`.
+
+#[cfg(feature = "ssr")]
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    cli::main().await
+}
+
+#[cfg(feature = "ssr")]
+mod cli {
+    use std::path::PathBuf;
+    use std::future::IntoFuture;
+    use std::process::ExitCode;
+    use std::time::Duration;
+
+    use anyhow::Context;
+    use clap::{Parser, Subcommand};
+    use grader::server::config::GraderConfig;
+    use grader::server::embedded_pg::EmbeddedPg;
+    use grader::server::{http, migrate, AppState};
+    use leptos::config::get_configuration;
+    use sqlx::postgres::PgPoolOptions;
+    use sqlx::PgPool;
+
+    #[derive(Parser)]
+    #[command(name = "grader", about = "Grader: a trainer for future Python developers")]
+    struct Cli {
+        /// The runtime configuration file.
+        #[arg(long, default_value = "Leptos.toml", global = true)]
+        config: PathBuf,
+        #[command(subcommand)]
+        command: Option<Command>,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Migrate, load the seeds and serve (the default).
+        Serve,
+        /// Migrate and load the seeds, then exit.
+        Seed,
+        /// Start or stop a PostgreSQL cluster of Grader's own.
+        Pg {
+            #[command(subcommand)]
+            action: PgAction,
+            /// Folder of the cluster (default: data-dir of the configuration).
+            #[arg(long)]
+            data_dir: Option<PathBuf>,
+            /// Port (default: embedded-pg-port of the configuration).
+            #[arg(long)]
+            port: Option<u16>,
+        },
+    }
+
+    #[derive(Subcommand, Clone, Copy)]
+    enum PgAction {
+        /// Start it (creating it first if needed) and print its DATABASE_URL.
+        Start,
+        Stop,
+    }
+
+    pub async fn main() -> ExitCode {
+        tracing_subscriber::fmt()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_default_env()
+                    .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+            )
+            .with_target(false)
+            .init();
+        let cli = Cli::parse();
+        match run(cli).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("grader: {e:#}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    async fn run(cli: Cli) -> anyhow::Result<()> {
+        let config = GraderConfig::load(&cli.config)?;
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(&cli.config, config).await,
+            Command::Seed => {
+                let (pool, pg) = connect(&config).await?;
+                let result = prepare(&pool, &config).await;
+                pool.close().await;
+                if let Some(pg) = pg {
+                    pg.stop()?;
+                }
+                result
+            }
+            Command::Pg { action, data_dir, port } => {
+                let dir = data_dir.unwrap_or(config.data_dir.clone());
+                let port = port.unwrap_or(config.embedded_pg_port);
+                match action {
+                    PgAction::Start => {
+                        let pg = EmbeddedPg::start(&dir, &config.pg_bin_dir, port)?;
+                        println!("{}", pg.url("postgres"));
+                    }
+                    PgAction::Stop => EmbeddedPg::existing(&dir, &config.pg_bin_dir, port).force_stop()?,
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The database named by DATABASE_URL, or else the embedded cluster's `grader` database.
+    async fn connect(config: &GraderConfig) -> anyhow::Result<(PgPool, Option<EmbeddedPg>)> {
+        let options = PgPoolOptions::new()
+            .max_connections(config.db_max_connections)
+            .acquire_timeout(Duration::from_secs(5));
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            tracing::info!("using the database of DATABASE_URL");
+            let pool = options.connect(&url).await.context("connecting to DATABASE_URL")?;
+            return Ok((pool, None));
+        }
+        let pg = EmbeddedPg::start(&config.data_dir, &config.pg_bin_dir, config.embedded_pg_port)?;
+        let admin = PgPoolOptions::new().max_connections(1).connect(&pg.url("postgres")).await?;
+        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'grader')")
+            .fetch_one(&admin)
+            .await?;
+        if !exists {
+            sqlx::query("CREATE DATABASE grader").execute(&admin).await?;
+        }
+        admin.close().await;
+        let pool = options.connect(&pg.url("grader")).await.context("connecting to the embedded cluster")?;
+        Ok((pool, Some(pg)))
+    }
+
+    async fn prepare(pool: &PgPool, config: &GraderConfig) -> anyhow::Result<()> {
+        migrate(pool).await.context("migrating")?;
+        let report = grader::seeds::load_dir(pool, &config.seeds_dir).await?;
+        tracing::info!(
+            professions = report.professions,
+            modules = report.modules,
+            topics = report.topics,
+            exercises = report.exercises,
+            changed_rows = report.changed_rows,
+            "seeds loaded"
+        );
+        Ok(())
+    }
+
+    async fn serve(config_path: &std::path::Path, config: GraderConfig) -> anyhow::Result<()> {
+        let leptos = get_configuration(Some(&config_path.to_string_lossy()))
+            .with_context(|| format!("reading Leptos options from {}", config_path.display()))?
+            .leptos_options;
+        let addr = leptos.site_addr;
+        let (pool, pg) = connect(&config).await?;
+        let served = async {
+            prepare(&pool, &config).await?;
+            let app = http::router(AppState { leptos_options: leptos, pool: pool.clone() });
+            let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+            tracing::info!("Grader is listening on http://{addr}");
+
+            let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+            let server = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    stop_rx.await.ok();
+                })
+                .into_future();
+            let mut server = tokio::spawn(server);
+            tokio::select! {
+                result = &mut server => return result?.map_err(Into::into),
+                () = shutdown_signal() => {}
+            }
+            tracing::info!("shutting down: finishing requests in flight");
+            stop_tx.send(()).ok();
+            let grace = Duration::from_secs(config.shutdown_grace_seconds);
+            match tokio::time::timeout(grace, server).await {
+                Ok(result) => result?.map_err(anyhow::Error::from),
+                Err(_) => {
+                    tracing::warn!("requests still in flight after {grace:?}; stopping anyway");
+                    Ok(())
+                }
+            }
+        }
+        .await;
+        pool.close().await;
+        if let Some(pg) = pg {
+            pg.stop()?;
+        }
+        served
+    }
+
+    async fn shutdown_signal() {
+        let ctrl_c = tokio::signal::ctrl_c();
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("installing the SIGTERM handler");
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn main() {
+    // The browser side starts in lib.rs's `hydrate`.
+}

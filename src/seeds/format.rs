@@ -1,0 +1,355 @@
+//! The seed files' shape, and the checks made before anything reaches the database.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::SeedError;
+use crate::catalog::GradeLevel;
+use crate::server::render::BLANK;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogFile {
+    pub profession: Vec<ProfessionSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfessionSeed {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub grade: Vec<GradeSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeSeed {
+    pub level: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleFile {
+    pub profession: String,
+    pub grade: String,
+    pub slug: String,
+    pub position: i32,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub topic: Vec<TopicSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicSeed {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub theory: Vec<TheorySeed>,
+    #[serde(default)]
+    pub question: Vec<QuestionSeed>,
+    #[serde(default)]
+    pub task: Vec<TaskSeed>,
+    #[serde(default)]
+    pub case: Vec<CaseSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TheorySeed {
+    pub slug: String,
+    pub title: String,
+    pub body: String,
+    pub explanation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSeed {
+    pub slug: String,
+    pub title: String,
+    pub options: Vec<String>,
+    pub correct: Vec<i32>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskSeed {
+    pub slug: String,
+    pub title: String,
+    pub code: String,
+    pub answer: String,
+    #[serde(default)]
+    pub accepted: Vec<String>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseSeed {
+    pub slug: String,
+    pub title: String,
+    pub template: String,
+    pub fields: Vec<String>,
+    #[serde(default)]
+    pub output: Option<String>,
+    pub explanation: String,
+}
+
+/// Every file of a seeds folder, parsed and checked.
+#[derive(Debug)]
+pub struct Seeds {
+    pub catalog: CatalogFile,
+    pub modules: Vec<(PathBuf, ModuleFile)>,
+}
+
+impl Seeds {
+    /// Reads `catalog.toml` and every other `*.toml` below `dir`.
+    pub fn read(dir: &Path) -> Result<Self, SeedError> {
+        let catalog_path = dir.join("catalog.toml");
+        let catalog: CatalogFile = parse(&catalog_path)?;
+        check_catalog(&catalog_path, &catalog)?;
+
+        let mut paths = Vec::new();
+        collect_toml(dir, &mut paths).map_err(|e| file_error(dir, e.to_string()))?;
+        paths.retain(|p| p != &catalog_path);
+        paths.sort();
+
+        let mut modules: Vec<(PathBuf, ModuleFile)> = Vec::new();
+        let mut seen = HashSet::new();
+        for path in paths {
+            let module: ModuleFile = parse(&path)?;
+            check_module(&path, &module, &catalog)?;
+            if !seen.insert((module.profession.clone(), module.grade.clone(), module.slug.clone())) {
+                return Err(err(&path, "", "slug", format!(
+                    "another file already defines module \"{}\" in {}/{}",
+                    module.slug, module.profession, module.grade
+                )));
+            }
+            modules.push((path, module));
+        }
+        Ok(Seeds { catalog, modules })
+    }
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_toml(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, SeedError> {
+    let text = std::fs::read_to_string(path).map_err(|e| file_error(path, e.to_string()))?;
+    toml::from_str(&text).map_err(|e| file_error(path, e.to_string().trim_end().to_string()))
+}
+
+fn file_error(path: &Path, message: String) -> SeedError {
+    err(path, "", "", message)
+}
+
+fn err(path: &Path, entry: &str, field: &str, message: impl Into<String>) -> SeedError {
+    SeedError { file: path.to_path_buf(), entry: entry.to_string(), field: field.to_string(), message: message.into() }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Checks shared by every entry: a valid slug unique among its siblings, a title.
+struct Siblings<'a> {
+    path: &'a Path,
+    slugs: HashSet<String>,
+    titles: HashSet<String>,
+}
+
+impl<'a> Siblings<'a> {
+    fn new(path: &'a Path) -> Self {
+        Self { path, slugs: HashSet::new(), titles: HashSet::new() }
+    }
+
+    fn check(&mut self, entry: &str, slug: &str, title: &str) -> Result<(), SeedError> {
+        if !is_slug(slug) {
+            return Err(err(self.path, entry, "slug", format!(
+                "\"{slug}\" is not a slug (lowercase latin letters, digits and single dashes)"
+            )));
+        }
+        if !self.slugs.insert(slug.to_string()) {
+            return Err(err(self.path, entry, "slug", format!("\"{slug}\" is used twice in the same parent")));
+        }
+        not_blank(self.path, entry, "title", title)?;
+        if !self.titles.insert(title.trim().to_string()) {
+            return Err(err(self.path, entry, "title", format!("\"{title}\" is used twice in the same parent")));
+        }
+        Ok(())
+    }
+}
+
+fn not_blank(path: &Path, entry: &str, field: &str, value: &str) -> Result<(), SeedError> {
+    if value.trim().is_empty() {
+        return Err(err(path, entry, field, "must not be empty"));
+    }
+    Ok(())
+}
+
+fn check_catalog(path: &Path, catalog: &CatalogFile) -> Result<(), SeedError> {
+    let mut professions = Siblings::new(path);
+    for p in &catalog.profession {
+        let entry = format!("profession \"{}\"", p.slug);
+        professions.check(&entry, &p.slug, &p.title)?;
+        let mut levels = HashSet::new();
+        for g in &p.grade {
+            let entry = format!("{entry} > grade \"{}\"", g.level);
+            let level = GradeLevel::from_db(&g.level).ok_or_else(|| {
+                err(path, &entry, "level", "must be one of intern, junior, junior_plus, middle, middle_plus, senior_plus")
+            })?;
+            if !levels.insert(level) {
+                return Err(err(path, &entry, "level", "this grade is listed twice"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<(), SeedError> {
+    let profession = catalog.profession.iter().find(|p| p.slug == m.profession).ok_or_else(|| {
+        err(path, "", "profession", format!("no profession \"{}\" in catalog.toml", m.profession))
+    })?;
+    if !profession.grade.iter().any(|g| g.level == m.grade) {
+        return Err(err(path, "", "grade", format!(
+            "profession \"{}\" has no grade \"{}\" in catalog.toml", m.profession, m.grade
+        )));
+    }
+    Siblings::new(path).check(&format!("module \"{}\"", m.slug), &m.slug, &m.title)?;
+
+    let mut topics = Siblings::new(path);
+    for t in &m.topic {
+        let topic = format!("topic \"{}\"", t.slug);
+        topics.check(&topic, &t.slug, &t.title)?;
+        // Titles are unique across all kinds within a topic; slugs within each kind.
+        let mut titles = HashSet::new();
+        let mut kind = |kind: &str, slugs: &mut Siblings, slug: &str, title: &str, explanation: &str| {
+            let entry = format!("{topic} > {kind} \"{slug}\"");
+            slugs.check(&entry, slug, title)?;
+            if !titles.insert(title.trim().to_string()) {
+                return Err(err(path, &entry, "title", format!("\"{title}\" is used twice in the topic")));
+            }
+            not_blank(path, &entry, "explanation", explanation)?;
+            Ok::<String, SeedError>(entry)
+        };
+
+        let mut slugs = Siblings::new(path);
+        for x in &t.theory {
+            let entry = kind("theory", &mut slugs, &x.slug, &x.title, &x.explanation)?;
+            not_blank(path, &entry, "body", &x.body)?;
+        }
+        let mut slugs = Siblings::new(path);
+        for q in &t.question {
+            let entry = kind("question", &mut slugs, &q.slug, &q.title, &q.explanation)?;
+            if q.options.len() < 2 {
+                return Err(err(path, &entry, "options", "needs at least 2 options"));
+            }
+            let mut distinct = HashSet::new();
+            for o in &q.options {
+                not_blank(path, &entry, "options", o)?;
+                if !distinct.insert(o.trim()) {
+                    return Err(err(path, &entry, "options", format!("\"{o}\" is listed twice")));
+                }
+            }
+            if q.correct.is_empty() {
+                return Err(err(path, &entry, "correct", "needs at least 1 correct option index"));
+            }
+            let mut chosen = HashSet::new();
+            for &i in &q.correct {
+                if i < 0 || i as usize >= q.options.len() {
+                    return Err(err(path, &entry, "correct", format!(
+                        "index {i} is out of range: options are numbered 0 to {}", q.options.len() - 1
+                    )));
+                }
+                if !chosen.insert(i) {
+                    return Err(err(path, &entry, "correct", format!("index {i} is listed twice")));
+                }
+            }
+        }
+        let mut slugs = Siblings::new(path);
+        for x in &t.task {
+            let entry = kind("task", &mut slugs, &x.slug, &x.title, &x.explanation)?;
+            not_blank(path, &entry, "code", &x.code)?;
+            not_blank(path, &entry, "answer", &x.answer)?;
+        }
+        let mut slugs = Siblings::new(path);
+        for c in &t.case {
+            let entry = kind("case", &mut slugs, &c.slug, &c.title, &c.explanation)?;
+            let blanks = c.template.matches(BLANK).count();
+            if blanks == 0 {
+                return Err(err(path, &entry, "template", format!("has no blank ({BLANK})")));
+            }
+            if blanks != c.fields.len() {
+                return Err(err(path, &entry, "fields", format!(
+                    "has {} answers but the template has {blanks} blanks", c.fields.len()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl CaseSeed {
+    /// The template with every blank filled by its correct answer.
+    pub fn filled(&self) -> String {
+        let mut out = String::new();
+        let mut fields = self.fields.iter();
+        for (i, part) in self.template.split(BLANK).enumerate() {
+            if i > 0 {
+                out.push_str(fields.next().map(String::as_str).unwrap_or(""));
+            }
+            out.push_str(part);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_latin_digits_and_single_dashes() {
+        assert!(is_slug("python-basics-2"));
+        for bad in ["", "Python", "a--b", "-a", "a-", "тема", "a_b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_case_is_filled_in_blank_order() {
+        let c = CaseSeed {
+            slug: "c".into(),
+            title: "t".into(),
+            template: "x = ___\nprint(x + ___)".into(),
+            fields: vec!["1".into(), "2".into()],
+            output: None,
+            explanation: "e".into(),
+        };
+        assert_eq!(c.filled(), "x = 1\nprint(x + 2)");
+    }
+}

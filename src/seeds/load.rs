@@ -1,0 +1,339 @@
+//! Writes checked seeds to PostgreSQL in one transaction.
+//!
+//! Each upsert changes a row only when a value differs (`IS DISTINCT FROM`), so a
+//! second run of the same files touches nothing, not even `updated_at`.
+
+use std::path::Path;
+
+use sqlx::{PgPool, Postgres, Transaction};
+
+use super::format::*;
+use super::SeedError;
+use crate::catalog::GradeLevel;
+
+/// What a load did: how much content the files hold, and how many rows changed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SeedReport {
+    pub professions: usize,
+    pub modules: usize,
+    pub topics: usize,
+    pub exercises: usize,
+    /// Rows inserted, updated or unpublished. Zero when nothing in the files changed.
+    pub changed_rows: u64,
+}
+
+type Tx<'a> = Transaction<'a, Postgres>;
+
+/// Reads, checks and loads every seed file below `dir`.
+pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError> {
+    let seeds = Seeds::read(dir)?;
+    let catalog_path = dir.join("catalog.toml");
+    let db = |path: &Path, entry: &str| {
+        let path = path.to_path_buf();
+        let entry = entry.to_string();
+        move |e: sqlx::Error| SeedError {
+            file: path.clone(),
+            entry: entry.clone(),
+            field: String::new(),
+            message: format!("database refused it: {e}"),
+        }
+    };
+
+    let mut tx = pool.begin().await.map_err(db(dir, ""))?;
+    let mut report = SeedReport::default();
+    let mut kept = Kept::default();
+
+    for (position, p) in seeds.catalog.profession.iter().enumerate() {
+        let entry = format!("profession \"{}\"", p.slug);
+        let (id, changed) = upsert_profession(&mut tx, p, position as i32 + 1)
+            .await
+            .map_err(db(&catalog_path, &entry))?;
+        report.changed_rows += changed;
+        report.professions += 1;
+        kept.professions.push(id);
+        for g in &p.grade {
+            let level = GradeLevel::from_db(&g.level).expect("checked by Seeds::read");
+            let (gid, changed) = upsert_grade(&mut tx, id, level, &g.description)
+                .await
+                .map_err(db(&catalog_path, &format!("{entry} > grade \"{}\"", g.level)))?;
+            report.changed_rows += changed;
+            kept.grades.push(gid);
+        }
+    }
+
+    for (path, m) in &seeds.modules {
+        let entry = format!("module \"{}\"", m.slug);
+        let (module_id, changed) = upsert_module(&mut tx, m).await.map_err(db(path, &entry))?;
+        report.changed_rows += changed;
+        report.modules += 1;
+        kept.modules.push(module_id);
+        for (position, t) in m.topic.iter().enumerate() {
+            let entry = format!("topic \"{}\"", t.slug);
+            let (topic_id, changed) = upsert_topic(&mut tx, module_id, t, position as i32 + 1)
+                .await
+                .map_err(db(path, &entry))?;
+            report.changed_rows += changed;
+            report.topics += 1;
+            kept.topics.push(topic_id);
+            report.changed_rows +=
+                upsert_exercises(&mut tx, topic_id, t, &mut kept).await.map_err(db(path, &entry))?;
+            report.exercises += t.theory.len() + t.question.len() + t.task.len() + t.case.len();
+        }
+    }
+
+    report.changed_rows += kept.unpublish_the_rest(&mut tx).await.map_err(db(dir, ""))?;
+    tx.commit().await.map_err(db(dir, ""))?;
+    Ok(report)
+}
+
+/// Ids of the rows the files name; every other row gets unpublished.
+#[derive(Default)]
+struct Kept {
+    professions: Vec<i64>,
+    grades: Vec<i64>,
+    modules: Vec<i64>,
+    topics: Vec<i64>,
+    theory: Vec<i64>,
+    questions: Vec<i64>,
+    tasks: Vec<i64>,
+    cases: Vec<i64>,
+}
+
+impl Kept {
+    async fn unpublish_the_rest(&self, tx: &mut Tx<'_>) -> Result<u64, sqlx::Error> {
+        let mut n = 0;
+        n += sqlx::query!("UPDATE professions SET is_active = false WHERE is_active AND profession_id <> ALL($1)", &self.professions)
+            .execute(&mut **tx).await?.rows_affected();
+        n += sqlx::query!("UPDATE grades SET is_active = false WHERE is_active AND grade_id <> ALL($1)", &self.grades)
+            .execute(&mut **tx).await?.rows_affected();
+        n += sqlx::query!("UPDATE modules SET is_active = false WHERE is_active AND module_id <> ALL($1)", &self.modules)
+            .execute(&mut **tx).await?.rows_affected();
+        n += sqlx::query!("UPDATE topics SET is_active = false WHERE is_active AND topic_id <> ALL($1)", &self.topics)
+            .execute(&mut **tx).await?.rows_affected();
+        n += sqlx::query!("UPDATE theory SET is_active = false WHERE is_active AND theory_id <> ALL($1)", &self.theory)
+            .execute(&mut **tx).await?.rows_affected();
+        n += sqlx::query!("UPDATE questions SET is_active = false WHERE is_active AND question_id <> ALL($1)", &self.questions)
+            .execute(&mut **tx).await?.rows_affected();
+        n += sqlx::query!("UPDATE tasks SET is_active = false WHERE is_active AND task_id <> ALL($1)", &self.tasks)
+            .execute(&mut **tx).await?.rows_affected();
+        n += sqlx::query!("UPDATE cases SET is_active = false WHERE is_active AND case_id <> ALL($1)", &self.cases)
+            .execute(&mut **tx).await?.rows_affected();
+        Ok(n)
+    }
+}
+
+/// The id of the row an upsert wrote, or of the unchanged row it matched.
+fn id_and_change(written: Option<i64>, existing: Option<i64>) -> Result<(i64, u64), sqlx::Error> {
+    match (written, existing) {
+        (Some(id), _) => Ok((id, 1)),
+        (None, Some(id)) => Ok((id, 0)),
+        (None, None) => Err(sqlx::Error::RowNotFound),
+    }
+}
+
+async fn upsert_profession(tx: &mut Tx<'_>, p: &ProfessionSeed, position: i32) -> Result<(i64, u64), sqlx::Error> {
+    let written = sqlx::query_scalar!(
+        r#"INSERT INTO professions (slug, title, summary, position) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (slug) DO UPDATE
+           SET title = EXCLUDED.title, summary = EXCLUDED.summary, position = EXCLUDED.position, is_active = true
+           WHERE (professions.title, professions.summary, professions.position, professions.is_active)
+                 IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.summary, EXCLUDED.position, true)
+           RETURNING profession_id"#,
+        p.slug, p.title.trim(), p.summary.trim(), position
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let existing = match written {
+        Some(_) => None,
+        None => sqlx::query_scalar!("SELECT profession_id FROM professions WHERE slug = $1", p.slug)
+            .fetch_optional(&mut **tx)
+            .await?,
+    };
+    id_and_change(written, existing)
+}
+
+async fn upsert_grade(tx: &mut Tx<'_>, profession_id: i64, level: GradeLevel, description: &str) -> Result<(i64, u64), sqlx::Error> {
+    let written = sqlx::query_scalar!(
+        r#"INSERT INTO grades (profession_id, level, slug, description, position) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (profession_id, level) DO UPDATE
+           SET description = EXCLUDED.description, position = EXCLUDED.position, is_active = true
+           WHERE (grades.description, grades.position, grades.is_active)
+                 IS DISTINCT FROM (EXCLUDED.description, EXCLUDED.position, true)
+           RETURNING grade_id"#,
+        profession_id, level as GradeLevel, level.slug(), description.trim(), level.position()
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let existing = match written {
+        Some(_) => None,
+        None => sqlx::query_scalar!(
+            "SELECT grade_id FROM grades WHERE profession_id = $1 AND level = $2",
+            profession_id, level as GradeLevel
+        )
+        .fetch_optional(&mut **tx)
+        .await?,
+    };
+    id_and_change(written, existing)
+}
+
+async fn upsert_module(tx: &mut Tx<'_>, m: &ModuleFile) -> Result<(i64, u64), sqlx::Error> {
+    let grade_id = sqlx::query_scalar!(
+        "SELECT grade_id FROM grades JOIN professions USING (profession_id)
+         WHERE professions.slug = $1 AND grades.level::text = $2",
+        m.profession, m.grade
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let written = sqlx::query_scalar!(
+        r#"INSERT INTO modules (grade_id, slug, title, description, position) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (grade_id, slug) DO UPDATE
+           SET title = EXCLUDED.title, description = EXCLUDED.description, position = EXCLUDED.position, is_active = true
+           WHERE (modules.title, modules.description, modules.position, modules.is_active)
+                 IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.position, true)
+           RETURNING module_id"#,
+        grade_id, m.slug, m.title.trim(), m.description.trim(), m.position
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let existing = match written {
+        Some(_) => None,
+        None => sqlx::query_scalar!("SELECT module_id FROM modules WHERE grade_id = $1 AND slug = $2", grade_id, m.slug)
+            .fetch_optional(&mut **tx)
+            .await?,
+    };
+    id_and_change(written, existing)
+}
+
+async fn upsert_topic(tx: &mut Tx<'_>, module_id: i64, t: &TopicSeed, position: i32) -> Result<(i64, u64), sqlx::Error> {
+    let written = sqlx::query_scalar!(
+        r#"INSERT INTO topics (module_id, slug, title, description, position) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (module_id, slug) DO UPDATE
+           SET title = EXCLUDED.title, description = EXCLUDED.description, position = EXCLUDED.position, is_active = true
+           WHERE (topics.title, topics.description, topics.position, topics.is_active)
+                 IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.position, true)
+           RETURNING topic_id"#,
+        module_id, t.slug, t.title.trim(), t.description.trim(), position
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let existing = match written {
+        Some(_) => None,
+        None => sqlx::query_scalar!("SELECT topic_id FROM topics WHERE module_id = $1 AND slug = $2", module_id, t.slug)
+            .fetch_optional(&mut **tx)
+            .await?,
+    };
+    id_and_change(written, existing)
+}
+
+/// Upserts a topic's four kinds of exercises; returns the number of rows changed.
+async fn upsert_exercises(tx: &mut Tx<'_>, topic_id: i64, t: &TopicSeed, kept: &mut Kept) -> Result<u64, sqlx::Error> {
+    let mut changed = 0;
+    for (i, x) in t.theory.iter().enumerate() {
+        let written = sqlx::query_scalar!(
+            r#"INSERT INTO theory (topic_id, slug, title, body, explanation, position) VALUES ($1, $2, $3, $4, $5, $6)
+               ON CONFLICT (topic_id, slug) DO UPDATE
+               SET title = EXCLUDED.title, body = EXCLUDED.body, explanation = EXCLUDED.explanation,
+                   position = EXCLUDED.position, is_active = true
+               WHERE (theory.title, theory.body, theory.explanation, theory.position, theory.is_active)
+                     IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.body, EXCLUDED.explanation, EXCLUDED.position, true)
+               RETURNING theory_id"#,
+            topic_id, x.slug, x.title.trim(), x.body.trim(), x.explanation.trim(), i as i32 + 1
+        )
+        .fetch_optional(&mut **tx)
+        .await?;
+        let existing = match written {
+            Some(_) => None,
+            None => sqlx::query_scalar!("SELECT theory_id FROM theory WHERE topic_id = $1 AND slug = $2", topic_id, x.slug)
+                .fetch_optional(&mut **tx)
+                .await?,
+        };
+        let (id, c) = id_and_change(written, existing)?;
+        kept.theory.push(id);
+        changed += c;
+    }
+    for (i, q) in t.question.iter().enumerate() {
+        let options: Vec<String> = q.options.iter().map(|o| o.trim().to_string()).collect();
+        let written = sqlx::query_scalar!(
+            r#"INSERT INTO questions (topic_id, slug, title, options, correct_answers, explanation, position)
+               VALUES ($1, $2, $3, $4, $5, $6, $7)
+               ON CONFLICT (topic_id, slug) DO UPDATE
+               SET title = EXCLUDED.title, options = EXCLUDED.options, correct_answers = EXCLUDED.correct_answers,
+                   explanation = EXCLUDED.explanation, position = EXCLUDED.position, is_active = true
+               WHERE (questions.title, questions.options, questions.correct_answers, questions.explanation,
+                      questions.position, questions.is_active)
+                     IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.options, EXCLUDED.correct_answers,
+                      EXCLUDED.explanation, EXCLUDED.position, true)
+               RETURNING question_id"#,
+            topic_id, q.slug, q.title.trim(), &options, &q.correct, q.explanation.trim(), i as i32 + 1
+        )
+        .fetch_optional(&mut **tx)
+        .await?;
+        let existing = match written {
+            Some(_) => None,
+            None => sqlx::query_scalar!("SELECT question_id FROM questions WHERE topic_id = $1 AND slug = $2", topic_id, q.slug)
+                .fetch_optional(&mut **tx)
+                .await?,
+        };
+        let (id, c) = id_and_change(written, existing)?;
+        kept.questions.push(id);
+        changed += c;
+    }
+    for (i, x) in t.task.iter().enumerate() {
+        let written = sqlx::query_scalar!(
+            r#"INSERT INTO tasks (topic_id, slug, title, code_question, correct_answer, accepted_answers, explanation, position)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+               ON CONFLICT (topic_id, slug) DO UPDATE
+               SET title = EXCLUDED.title, code_question = EXCLUDED.code_question,
+                   correct_answer = EXCLUDED.correct_answer, accepted_answers = EXCLUDED.accepted_answers,
+                   explanation = EXCLUDED.explanation, position = EXCLUDED.position, is_active = true
+               WHERE (tasks.title, tasks.code_question, tasks.correct_answer, tasks.accepted_answers,
+                      tasks.explanation, tasks.position, tasks.is_active)
+                     IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.code_question, EXCLUDED.correct_answer,
+                      EXCLUDED.accepted_answers, EXCLUDED.explanation, EXCLUDED.position, true)
+               RETURNING task_id"#,
+            topic_id, x.slug, x.title.trim(), x.code.trim_end(), x.answer.trim(), &x.accepted,
+            x.explanation.trim(), i as i32 + 1
+        )
+        .fetch_optional(&mut **tx)
+        .await?;
+        let existing = match written {
+            Some(_) => None,
+            None => sqlx::query_scalar!("SELECT task_id FROM tasks WHERE topic_id = $1 AND slug = $2", topic_id, x.slug)
+                .fetch_optional(&mut **tx)
+                .await?,
+        };
+        let (id, c) = id_and_change(written, existing)?;
+        kept.tasks.push(id);
+        changed += c;
+    }
+    for (i, x) in t.case.iter().enumerate() {
+        let output = x.output.as_deref().map(str::trim);
+        let written = sqlx::query_scalar!(
+            r#"INSERT INTO cases (topic_id, slug, title, code_template, correct_fields, expected_output, explanation, position)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+               ON CONFLICT (topic_id, slug) DO UPDATE
+               SET title = EXCLUDED.title, code_template = EXCLUDED.code_template,
+                   correct_fields = EXCLUDED.correct_fields, expected_output = EXCLUDED.expected_output,
+                   explanation = EXCLUDED.explanation, position = EXCLUDED.position, is_active = true
+               WHERE (cases.title, cases.code_template, cases.correct_fields, cases.expected_output,
+                      cases.explanation, cases.position, cases.is_active)
+                     IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.code_template, EXCLUDED.correct_fields,
+                      EXCLUDED.expected_output, EXCLUDED.explanation, EXCLUDED.position, true)
+               RETURNING case_id"#,
+            topic_id, x.slug, x.title.trim(), x.template.trim_end(), &x.fields, output,
+            x.explanation.trim(), i as i32 + 1
+        )
+        .fetch_optional(&mut **tx)
+        .await?;
+        let existing = match written {
+            Some(_) => None,
+            None => sqlx::query_scalar!("SELECT case_id FROM cases WHERE topic_id = $1 AND slug = $2", topic_id, x.slug)
+                .fetch_optional(&mut **tx)
+                .await?,
+        };
+        let (id, c) = id_and_change(written, existing)?;
+        kept.cases.push(id);
+        changed += c;
+    }
+    Ok(changed)
+}

@@ -1,0 +1,39 @@
+//! Loads the content files in `seeds/` into PostgreSQL (format: seeds/README.md).
+//!
+//! Everything is parsed and checked before the database is touched; then one
+//! transaction upserts every row by slug and unpublishes rows no file names any
+//! more. A bad file names the file, the entry and the field, and changes nothing.
+
+mod format;
+mod load;
+
+pub use format::*;
+pub use load::{load_dir, SeedReport};
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// What is wrong with the seeds, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeedError {
+    pub file: PathBuf,
+    /// e.g. `topic "immutable-types" > question "which-is-immutable"`; empty for the file itself.
+    pub entry: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for SeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if !self.entry.is_empty() {
+            write!(f, ": {}", self.entry)?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ": field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for SeedError {}

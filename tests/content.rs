@@ -1,0 +1,88 @@
+//! The content quality gate: every task's code, run by python3, prints exactly its
+//! answer; every case, with its blanks filled, runs to exit 0 (and prints its
+//! output when the file gives one).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use grader::seeds::Seeds;
+
+fn python(code: &str) -> (bool, String, String) {
+    let mut child = Command::new("python3")
+        .args(["-I", "-"])
+        .env("PYTHONHASHSEED", "0")
+        .env("PYTHONIOENCODING", "utf-8")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 is installed");
+    child.stdin.take().unwrap().write_all(code.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Trailing spaces and line endings do not count, as in grading (DESIGN.md).
+fn normalize(text: &str) -> String {
+    text.replace("\r\n", "\n").lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string()
+}
+
+#[test]
+fn every_task_prints_exactly_its_answer_and_every_case_runs() {
+    let seeds = Seeds::read(Path::new("seeds")).expect("seeds are valid");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (path, module) in &seeds.modules {
+        for topic in &module.topic {
+            for task in &topic.task {
+                let (ok, out, err) = python(&task.code);
+                checked += 1;
+                if !ok || normalize(&out) != normalize(&task.answer) {
+                    failures.push(format!(
+                        "{}: topic {} task {}: expected {:?}, python3 printed {:?} {}",
+                        path.display(), topic.slug, task.slug, task.answer.trim(), out.trim(), err.trim()
+                    ));
+                }
+            }
+            for case in &topic.case {
+                let (ok, out, err) = python(&case.filled());
+                checked += 1;
+                let wrong_output = case.output.as_ref().is_some_and(|o| normalize(o) != normalize(&out));
+                if !ok || wrong_output {
+                    failures.push(format!(
+                        "{}: topic {} case {}: exit ok={ok}, printed {:?}, expected {:?} {}",
+                        path.display(), topic.slug, case.slug, out.trim(), case.output, err.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "no tasks found");
+    assert!(failures.is_empty(), "{} of {checked} failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_intern_modules_have_the_briefs_topics_and_enough_exercises() {
+    let seeds = Seeds::read(Path::new("seeds")).unwrap();
+    let intern: Vec<_> = seeds
+        .modules
+        .iter()
+        .filter(|(_, m)| m.profession == "python-backend" && m.grade == "intern")
+        .map(|(_, m)| m)
+        .collect();
+    let first = intern.iter().find(|m| m.position == 1).expect("module 1");
+    let second = intern.iter().find(|m| m.position == 2).expect("module 2");
+    assert_eq!(first.title, "Основы Python");
+    assert_eq!(second.title, "Управляющие конструкции");
+    assert_eq!(first.topic.len(), 6);
+    assert_eq!(second.topic.len(), 5);
+    for t in first.topic.iter().chain(&second.topic) {
+        assert!(t.theory.len() >= 3 && t.question.len() >= 3, "{}", t.slug);
+        assert!(t.task.len() >= 2 && !t.case.is_empty(), "{}", t.slug);
+    }
+}

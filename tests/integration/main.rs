@@ -1,0 +1,7 @@
+//! Integration tests on real PostgreSQL: each test gets a fresh database from
+//! `#[sqlx::test]` (DATABASE_URL names the server), with migrations applied.
+
+mod helpers;
+mod pages;
+mod queries;
+mod seeds;
