@@ -58,6 +58,7 @@ fi
 
 if [ "${1:-}" = "--test" ]; then
   command -v python3 >/dev/null || apt_install python3
+  command -v curl >/dev/null || apt_install curl
   if [ ! -x /usr/bin/chromium ]; then
     say "Installing Debian's chromium"
     apt_install chromium

@@ -1,9 +1,9 @@
 //! The one error type of server functions and pages. Each variant maps to an HTTP
 //! status; the page that meets it shows a Russian message and never a stack trace.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {

@@ -9,8 +9,8 @@ async fn main() -> std::process::ExitCode {
 
 #[cfg(feature = "ssr")]
 mod cli {
-    use std::path::PathBuf;
     use std::future::IntoFuture;
+    use std::path::PathBuf;
     use std::process::ExitCode;
     use std::time::Duration;
 
@@ -24,7 +24,10 @@ mod cli {
     use sqlx::PgPool;
 
     #[derive(Parser)]
-    #[command(name = "grader", about = "Grader: a trainer for future Python developers")]
+    #[command(
+        name = "grader",
+        about = "Grader: a trainer for future Python developers"
+    )]
     struct Cli {
         /// The runtime configuration file.
         #[arg(long, default_value = "Leptos.toml", global = true)]
@@ -90,7 +93,11 @@ mod cli {
                 }
                 result
             }
-            Command::Pg { action, data_dir, port } => {
+            Command::Pg {
+                action,
+                data_dir,
+                port,
+            } => {
                 let dir = data_dir.unwrap_or(config.data_dir.clone());
                 let port = port.unwrap_or(config.embedded_pg_port);
                 match action {
@@ -98,7 +105,9 @@ mod cli {
                         let pg = EmbeddedPg::start(&dir, &config.pg_bin_dir, port)?;
                         println!("{}", pg.url("postgres"));
                     }
-                    PgAction::Stop => EmbeddedPg::existing(&dir, &config.pg_bin_dir, port).force_stop()?,
+                    PgAction::Stop => {
+                        EmbeddedPg::existing(&dir, &config.pg_bin_dir, port).force_stop()?
+                    }
                 }
                 Ok(())
             }
@@ -112,19 +121,36 @@ mod cli {
             .acquire_timeout(Duration::from_secs(5));
         if let Ok(url) = std::env::var("DATABASE_URL") {
             tracing::info!("using the database of DATABASE_URL");
-            let pool = options.connect(&url).await.context("connecting to DATABASE_URL")?;
+            let pool = options
+                .connect(&url)
+                .await
+                .context("connecting to DATABASE_URL")?;
             return Ok((pool, None));
         }
-        let pg = EmbeddedPg::start(&config.data_dir, &config.pg_bin_dir, config.embedded_pg_port)?;
-        let admin = PgPoolOptions::new().max_connections(1).connect(&pg.url("postgres")).await?;
-        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'grader')")
-            .fetch_one(&admin)
+        let pg = EmbeddedPg::start(
+            &config.data_dir,
+            &config.pg_bin_dir,
+            config.embedded_pg_port,
+        )?;
+        let admin = PgPoolOptions::new()
+            .max_connections(1)
+            .connect(&pg.url("postgres"))
             .await?;
+        let exists: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'grader')",
+        )
+        .fetch_one(&admin)
+        .await?;
         if !exists {
-            sqlx::query("CREATE DATABASE grader").execute(&admin).await?;
+            sqlx::query("CREATE DATABASE grader")
+                .execute(&admin)
+                .await?;
         }
         admin.close().await;
-        let pool = options.connect(&pg.url("grader")).await.context("connecting to the embedded cluster")?;
+        let pool = options
+            .connect(&pg.url("grader"))
+            .await
+            .context("connecting to the embedded cluster")?;
         Ok((pool, Some(pg)))
     }
 
@@ -150,8 +176,13 @@ mod cli {
         let (pool, pg) = connect(&config).await?;
         let served = async {
             prepare(&pool, &config).await?;
-            let app = http::router(AppState { leptos_options: leptos, pool: pool.clone() });
-            let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+            let app = http::router(AppState {
+                leptos_options: leptos,
+                pool: pool.clone(),
+            });
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("binding {addr}"))?;
             tracing::info!("Grader is listening on http://{addr}");
 
             let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();

@@ -18,7 +18,12 @@ fn python(code: &str) -> (bool, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("python3 is installed");
-    child.stdin.take().unwrap().write_all(code.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(code.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     (
         out.status.success(),
@@ -29,7 +34,13 @@ fn python(code: &str) -> (bool, String, String) {
 
 /// Trailing spaces and line endings do not count, as in grading (DESIGN.md).
 fn normalize(text: &str) -> String {
-    text.replace("\r\n", "\n").lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string()
+    text.replace("\r\n", "\n")
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 #[test]
@@ -45,25 +56,43 @@ fn every_task_prints_exactly_its_answer_and_every_case_runs() {
                 if !ok || normalize(&out) != normalize(&task.answer) {
                     failures.push(format!(
                         "{}: topic {} task {}: expected {:?}, python3 printed {:?} {}",
-                        path.display(), topic.slug, task.slug, task.answer.trim(), out.trim(), err.trim()
+                        path.display(),
+                        topic.slug,
+                        task.slug,
+                        task.answer.trim(),
+                        out.trim(),
+                        err.trim()
                     ));
                 }
             }
             for case in &topic.case {
                 let (ok, out, err) = python(&case.filled());
                 checked += 1;
-                let wrong_output = case.output.as_ref().is_some_and(|o| normalize(o) != normalize(&out));
+                let wrong_output = case
+                    .output
+                    .as_ref()
+                    .is_some_and(|o| normalize(o) != normalize(&out));
                 if !ok || wrong_output {
                     failures.push(format!(
                         "{}: topic {} case {}: exit ok={ok}, printed {:?}, expected {:?} {}",
-                        path.display(), topic.slug, case.slug, out.trim(), case.output, err.trim()
+                        path.display(),
+                        topic.slug,
+                        case.slug,
+                        out.trim(),
+                        case.output,
+                        err.trim()
                     ));
                 }
             }
         }
     }
     assert!(checked > 0, "no tasks found");
-    assert!(failures.is_empty(), "{} of {checked} failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

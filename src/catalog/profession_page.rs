@@ -11,7 +11,10 @@ stylance::import_style!(style, "profession.module.css");
 #[component]
 pub fn ProfessionPage() -> impl IntoView {
     let params = use_params_map();
-    let detail = Resource::new(move || params.read().get("p").unwrap_or_default(), get_profession);
+    let detail = Resource::new(
+        move || params.read().get("p").unwrap_or_default(),
+        get_profession,
+    );
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

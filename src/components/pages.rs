@@ -9,7 +9,8 @@ fn set_status(_code: u16) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(
-            axum::http::StatusCode::from_u16(_code).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+            axum::http::StatusCode::from_u16(_code)
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
         );
     }
 }
@@ -36,8 +37,12 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
     }
     set_status(error.status());
     let message = match error {
-        AppError::Unavailable => "База данных сейчас недоступна. Попробуйте обновить страницу через минуту.",
-        AppError::Transport(_) => "Не удалось связаться с сервером. Проверьте соединение и обновите страницу.",
+        AppError::Unavailable => {
+            "База данных сейчас недоступна. Попробуйте обновить страницу через минуту."
+        }
+        AppError::Transport(_) => {
+            "Не удалось связаться с сервером. Проверьте соединение и обновите страницу."
+        }
         _ => "Что-то пошло не так на нашей стороне. Мы уже видим ошибку в журнале.",
     };
     view! {

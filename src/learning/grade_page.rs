@@ -15,7 +15,10 @@ pub fn GradePage() -> impl IntoView {
     let path = Resource::new(
         move || {
             let p = params.read();
-            (p.get("p").unwrap_or_default(), p.get("g").unwrap_or_default())
+            (
+                p.get("p").unwrap_or_default(),
+                p.get("g").unwrap_or_default(),
+            )
         },
         |(p, g)| get_grade_path(p, g),
     );
@@ -79,13 +82,28 @@ fn PathNode(m: PathModule, index: usize, trail: Trail) -> impl IntoView {
     let href = trail.module_href(&m.slug);
     let pct = (m.mastery * 100.0).round() as i32;
     let (state_class, state_label) = match m.state {
-        NodeState::Active => (style::active, if pct > 0 { "В процессе" } else { "Начать" }),
+        NodeState::Active => (
+            style::active,
+            if pct > 0 {
+                "В процессе"
+            } else {
+                "Начать"
+            },
+        ),
         NodeState::Complete => (style::complete, "Пройден"),
         NodeState::Locked => (style::locked, "Закрыт"),
     };
     let topics = plural(m.topic_count, "тема", "темы", "тем");
-    let next_href = m.next_topic_slug.as_deref().map(|t| trail.topic_href(&m.slug, t));
-    let node_label = format!("Модуль {}: {} — {}", index + 1, m.title, state_label.to_lowercase());
+    let next_href = m
+        .next_topic_slug
+        .as_deref()
+        .map(|t| trail.topic_href(&m.slug, t));
+    let node_label = format!(
+        "Модуль {}: {} — {}",
+        index + 1,
+        m.title,
+        state_label.to_lowercase()
+    );
     view! {
         <li class=style::step style=format!("--offset:{offset}px")>
             {match m.state {

@@ -15,7 +15,11 @@ pub fn ModulePage() -> impl IntoView {
     let module = Resource::new(
         move || {
             let p = params.read();
-            (p.get("p").unwrap_or_default(), p.get("g").unwrap_or_default(), p.get("m").unwrap_or_default())
+            (
+                p.get("p").unwrap_or_default(),
+                p.get("g").unwrap_or_default(),
+                p.get("m").unwrap_or_default(),
+            )
         },
         |(p, g, m)| get_module(p, g, m),
     );

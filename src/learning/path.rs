@@ -41,7 +41,10 @@ mod tests {
 
     #[test]
     fn a_module_at_80_percent_opens_the_next_one() {
-        assert_eq!(node_states(&[0.8, 0.1, 0.0]), vec![Complete, Active, Locked]);
+        assert_eq!(
+            node_states(&[0.8, 0.1, 0.0]),
+            vec![Complete, Active, Locked]
+        );
         assert_eq!(node_states(&[0.79, 1.0]), vec![Active, Locked]);
     }
 

@@ -42,7 +42,11 @@ async fn find_grade(pool: &PgPool, profession: &str, grade: &str) -> Result<Grad
     })
 }
 
-pub async fn grade_path(pool: &PgPool, profession: &str, grade: &str) -> Result<GradePath, AppError> {
+pub async fn grade_path(
+    pool: &PgPool,
+    profession: &str,
+    grade: &str,
+) -> Result<GradePath, AppError> {
     let g = find_grade(pool, profession, grade).await?;
 
     let modules = sqlx::query!(
@@ -95,7 +99,11 @@ pub async fn grade_path(pool: &PgPool, profession: &str, grade: &str) -> Result<
             .collect(),
         projects: projects
             .into_iter()
-            .map(|p| ProjectView { title: p.title, description: p.description, items: p.items })
+            .map(|p| ProjectView {
+                title: p.title,
+                description: p.description,
+                items: p.items,
+            })
             .collect(),
     })
 }

@@ -10,7 +10,11 @@ pub async fn get_grade_path(profession: String, grade: String) -> Result<GradePa
 }
 
 #[server(endpoint = "learning/module")]
-pub async fn get_module(profession: String, grade: String, module: String) -> Result<ModuleView, AppError> {
+pub async fn get_module(
+    profession: String,
+    grade: String,
+    module: String,
+) -> Result<ModuleView, AppError> {
     let pool = crate::server::pool()?;
     super::queries::module_view(&pool, &profession, &grade, &module).await
 }

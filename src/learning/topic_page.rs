@@ -38,7 +38,10 @@ pub fn TopicPage() -> impl IntoView {
 #[component]
 fn TopicBody(t: TopicView) -> impl IntoView {
     let trail = t.trail.clone();
-    let next = t.next_topic.clone().map(|n| (trail.topic_href(&t.module_slug, &n.slug), n.title));
+    let next = t
+        .next_topic
+        .clone()
+        .map(|n| (trail.topic_href(&t.module_slug, &n.slug), n.title));
     view! {
         <Title text=t.title.clone()/>
         <Crumbs links=vec![
@@ -78,7 +81,12 @@ fn TopicBody(t: TopicView) -> impl IntoView {
 }
 
 #[component]
-fn Section(title: &'static str, id: &'static str, count: usize, children: Children) -> impl IntoView {
+fn Section(
+    title: &'static str,
+    id: &'static str,
+    count: usize,
+    children: Children,
+) -> impl IntoView {
     let heading = format!("{id}-title");
     let labelled_by = heading.clone();
     view! {

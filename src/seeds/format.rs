@@ -132,11 +132,20 @@ impl Seeds {
         for path in paths {
             let module: ModuleFile = parse(&path)?;
             check_module(&path, &module, &catalog)?;
-            if !seen.insert((module.profession.clone(), module.grade.clone(), module.slug.clone())) {
-                return Err(err(&path, "", "slug", format!(
-                    "another file already defines module \"{}\" in {}/{}",
-                    module.slug, module.profession, module.grade
-                )));
+            if !seen.insert((
+                module.profession.clone(),
+                module.grade.clone(),
+                module.slug.clone(),
+            )) {
+                return Err(err(
+                    &path,
+                    "",
+                    "slug",
+                    format!(
+                        "another file already defines module \"{}\" in {}/{}",
+                        module.slug, module.profession, module.grade
+                    ),
+                ));
             }
             modules.push((path, module));
         }
@@ -166,13 +175,23 @@ fn file_error(path: &Path, message: String) -> SeedError {
 }
 
 fn err(path: &Path, entry: &str, field: &str, message: impl Into<String>) -> SeedError {
-    SeedError { file: path.to_path_buf(), entry: entry.to_string(), field: field.to_string(), message: message.into() }
+    SeedError {
+        file: path.to_path_buf(),
+        entry: entry.to_string(),
+        field: field.to_string(),
+        message: message.into(),
+    }
 }
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Checks shared by every entry: a valid slug unique among its siblings, a title.
@@ -184,21 +203,40 @@ struct Siblings<'a> {
 
 impl<'a> Siblings<'a> {
     fn new(path: &'a Path) -> Self {
-        Self { path, slugs: HashSet::new(), titles: HashSet::new() }
+        Self {
+            path,
+            slugs: HashSet::new(),
+            titles: HashSet::new(),
+        }
     }
 
     fn check(&mut self, entry: &str, slug: &str, title: &str) -> Result<(), SeedError> {
         if !is_slug(slug) {
-            return Err(err(self.path, entry, "slug", format!(
-                "\"{slug}\" is not a slug (lowercase latin letters, digits and single dashes)"
-            )));
+            return Err(err(
+                self.path,
+                entry,
+                "slug",
+                format!(
+                    "\"{slug}\" is not a slug (lowercase latin letters, digits and single dashes)"
+                ),
+            ));
         }
         if !self.slugs.insert(slug.to_string()) {
-            return Err(err(self.path, entry, "slug", format!("\"{slug}\" is used twice in the same parent")));
+            return Err(err(
+                self.path,
+                entry,
+                "slug",
+                format!("\"{slug}\" is used twice in the same parent"),
+            ));
         }
         not_blank(self.path, entry, "title", title)?;
         if !self.titles.insert(title.trim().to_string()) {
-            return Err(err(self.path, entry, "title", format!("\"{title}\" is used twice in the same parent")));
+            return Err(err(
+                self.path,
+                entry,
+                "title",
+                format!("\"{title}\" is used twice in the same parent"),
+            ));
         }
         Ok(())
     }
@@ -220,7 +258,12 @@ fn check_catalog(path: &Path, catalog: &CatalogFile) -> Result<(), SeedError> {
         for g in &p.grade {
             let entry = format!("{entry} > grade \"{}\"", g.level);
             let level = GradeLevel::from_db(&g.level).ok_or_else(|| {
-                err(path, &entry, "level", "must be one of intern, junior, junior_plus, middle, middle_plus, senior_plus")
+                err(
+                    path,
+                    &entry,
+                    "level",
+                    "must be one of intern, junior, junior_plus, middle, middle_plus, senior_plus",
+                )
             })?;
             if !levels.insert(level) {
                 return Err(err(path, &entry, "level", "this grade is listed twice"));
@@ -231,13 +274,28 @@ fn check_catalog(path: &Path, catalog: &CatalogFile) -> Result<(), SeedError> {
 }
 
 fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<(), SeedError> {
-    let profession = catalog.profession.iter().find(|p| p.slug == m.profession).ok_or_else(|| {
-        err(path, "", "profession", format!("no profession \"{}\" in catalog.toml", m.profession))
-    })?;
+    let profession = catalog
+        .profession
+        .iter()
+        .find(|p| p.slug == m.profession)
+        .ok_or_else(|| {
+            err(
+                path,
+                "",
+                "profession",
+                format!("no profession \"{}\" in catalog.toml", m.profession),
+            )
+        })?;
     if !profession.grade.iter().any(|g| g.level == m.grade) {
-        return Err(err(path, "", "grade", format!(
-            "profession \"{}\" has no grade \"{}\" in catalog.toml", m.profession, m.grade
-        )));
+        return Err(err(
+            path,
+            "",
+            "grade",
+            format!(
+                "profession \"{}\" has no grade \"{}\" in catalog.toml",
+                m.profession, m.grade
+            ),
+        ));
     }
     Siblings::new(path).check(&format!("module \"{}\"", m.slug), &m.slug, &m.title)?;
 
@@ -247,15 +305,21 @@ fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<()
         topics.check(&topic, &t.slug, &t.title)?;
         // Titles are unique across all kinds within a topic; slugs within each kind.
         let mut titles = HashSet::new();
-        let mut kind = |kind: &str, slugs: &mut Siblings, slug: &str, title: &str, explanation: &str| {
-            let entry = format!("{topic} > {kind} \"{slug}\"");
-            slugs.check(&entry, slug, title)?;
-            if !titles.insert(title.trim().to_string()) {
-                return Err(err(path, &entry, "title", format!("\"{title}\" is used twice in the topic")));
-            }
-            not_blank(path, &entry, "explanation", explanation)?;
-            Ok::<String, SeedError>(entry)
-        };
+        let mut kind =
+            |kind: &str, slugs: &mut Siblings, slug: &str, title: &str, explanation: &str| {
+                let entry = format!("{topic} > {kind} \"{slug}\"");
+                slugs.check(&entry, slug, title)?;
+                if !titles.insert(title.trim().to_string()) {
+                    return Err(err(
+                        path,
+                        &entry,
+                        "title",
+                        format!("\"{title}\" is used twice in the topic"),
+                    ));
+                }
+                not_blank(path, &entry, "explanation", explanation)?;
+                Ok::<String, SeedError>(entry)
+            };
 
         let mut slugs = Siblings::new(path);
         for x in &t.theory {
@@ -272,21 +336,42 @@ fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<()
             for o in &q.options {
                 not_blank(path, &entry, "options", o)?;
                 if !distinct.insert(o.trim()) {
-                    return Err(err(path, &entry, "options", format!("\"{o}\" is listed twice")));
+                    return Err(err(
+                        path,
+                        &entry,
+                        "options",
+                        format!("\"{o}\" is listed twice"),
+                    ));
                 }
             }
             if q.correct.is_empty() {
-                return Err(err(path, &entry, "correct", "needs at least 1 correct option index"));
+                return Err(err(
+                    path,
+                    &entry,
+                    "correct",
+                    "needs at least 1 correct option index",
+                ));
             }
             let mut chosen = HashSet::new();
             for &i in &q.correct {
                 if i < 0 || i as usize >= q.options.len() {
-                    return Err(err(path, &entry, "correct", format!(
-                        "index {i} is out of range: options are numbered 0 to {}", q.options.len() - 1
-                    )));
+                    return Err(err(
+                        path,
+                        &entry,
+                        "correct",
+                        format!(
+                            "index {i} is out of range: options are numbered 0 to {}",
+                            q.options.len() - 1
+                        ),
+                    ));
                 }
                 if !chosen.insert(i) {
-                    return Err(err(path, &entry, "correct", format!("index {i} is listed twice")));
+                    return Err(err(
+                        path,
+                        &entry,
+                        "correct",
+                        format!("index {i} is listed twice"),
+                    ));
                 }
             }
         }
@@ -301,12 +386,23 @@ fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<()
             let entry = kind("case", &mut slugs, &c.slug, &c.title, &c.explanation)?;
             let blanks = c.template.matches(BLANK).count();
             if blanks == 0 {
-                return Err(err(path, &entry, "template", format!("has no blank ({BLANK})")));
+                return Err(err(
+                    path,
+                    &entry,
+                    "template",
+                    format!("has no blank ({BLANK})"),
+                ));
             }
             if blanks != c.fields.len() {
-                return Err(err(path, &entry, "fields", format!(
-                    "has {} answers but the template has {blanks} blanks", c.fields.len()
-                )));
+                return Err(err(
+                    path,
+                    &entry,
+                    "fields",
+                    format!(
+                        "has {} answers but the template has {blanks} blanks",
+                        c.fields.len()
+                    ),
+                ));
             }
         }
     }

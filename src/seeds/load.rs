@@ -55,7 +55,10 @@ pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError
             let level = GradeLevel::from_db(&g.level).expect("checked by Seeds::read");
             let (gid, changed) = upsert_grade(&mut tx, id, level, &g.description)
                 .await
-                .map_err(db(&catalog_path, &format!("{entry} > grade \"{}\"", g.level)))?;
+                .map_err(db(
+                    &catalog_path,
+                    &format!("{entry} > grade \"{}\"", g.level),
+                ))?;
             report.changed_rows += changed;
             kept.grades.push(gid);
         }
@@ -75,13 +78,17 @@ pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError
             report.changed_rows += changed;
             report.topics += 1;
             kept.topics.push(topic_id);
-            report.changed_rows +=
-                upsert_exercises(&mut tx, topic_id, t, &mut kept).await.map_err(db(path, &entry))?;
+            report.changed_rows += upsert_exercises(&mut tx, topic_id, t, &mut kept)
+                .await
+                .map_err(db(path, &entry))?;
             report.exercises += t.theory.len() + t.question.len() + t.task.len() + t.case.len();
         }
     }
 
-    report.changed_rows += kept.unpublish_the_rest(&mut tx).await.map_err(db(dir, ""))?;
+    report.changed_rows += kept
+        .unpublish_the_rest(&mut tx)
+        .await
+        .map_err(db(dir, ""))?;
     tx.commit().await.map_err(db(dir, ""))?;
     Ok(report)
 }
@@ -102,22 +109,62 @@ struct Kept {
 impl Kept {
     async fn unpublish_the_rest(&self, tx: &mut Tx<'_>) -> Result<u64, sqlx::Error> {
         let mut n = 0;
-        n += sqlx::query!("UPDATE professions SET is_active = false WHERE is_active AND profession_id <> ALL($1)", &self.professions)
-            .execute(&mut **tx).await?.rows_affected();
-        n += sqlx::query!("UPDATE grades SET is_active = false WHERE is_active AND grade_id <> ALL($1)", &self.grades)
-            .execute(&mut **tx).await?.rows_affected();
-        n += sqlx::query!("UPDATE modules SET is_active = false WHERE is_active AND module_id <> ALL($1)", &self.modules)
-            .execute(&mut **tx).await?.rows_affected();
-        n += sqlx::query!("UPDATE topics SET is_active = false WHERE is_active AND topic_id <> ALL($1)", &self.topics)
-            .execute(&mut **tx).await?.rows_affected();
-        n += sqlx::query!("UPDATE theory SET is_active = false WHERE is_active AND theory_id <> ALL($1)", &self.theory)
-            .execute(&mut **tx).await?.rows_affected();
-        n += sqlx::query!("UPDATE questions SET is_active = false WHERE is_active AND question_id <> ALL($1)", &self.questions)
-            .execute(&mut **tx).await?.rows_affected();
-        n += sqlx::query!("UPDATE tasks SET is_active = false WHERE is_active AND task_id <> ALL($1)", &self.tasks)
-            .execute(&mut **tx).await?.rows_affected();
-        n += sqlx::query!("UPDATE cases SET is_active = false WHERE is_active AND case_id <> ALL($1)", &self.cases)
-            .execute(&mut **tx).await?.rows_affected();
+        n += sqlx::query!(
+            "UPDATE professions SET is_active = false WHERE is_active AND profession_id <> ALL($1)",
+            &self.professions
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE grades SET is_active = false WHERE is_active AND grade_id <> ALL($1)",
+            &self.grades
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE modules SET is_active = false WHERE is_active AND module_id <> ALL($1)",
+            &self.modules
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE topics SET is_active = false WHERE is_active AND topic_id <> ALL($1)",
+            &self.topics
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE theory SET is_active = false WHERE is_active AND theory_id <> ALL($1)",
+            &self.theory
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE questions SET is_active = false WHERE is_active AND question_id <> ALL($1)",
+            &self.questions
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE tasks SET is_active = false WHERE is_active AND task_id <> ALL($1)",
+            &self.tasks
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE cases SET is_active = false WHERE is_active AND case_id <> ALL($1)",
+            &self.cases
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
         Ok(n)
     }
 }
@@ -131,7 +178,11 @@ fn id_and_change(written: Option<i64>, existing: Option<i64>) -> Result<(i64, u6
     }
 }
 
-async fn upsert_profession(tx: &mut Tx<'_>, p: &ProfessionSeed, position: i32) -> Result<(i64, u64), sqlx::Error> {
+async fn upsert_profession(
+    tx: &mut Tx<'_>,
+    p: &ProfessionSeed,
+    position: i32,
+) -> Result<(i64, u64), sqlx::Error> {
     let written = sqlx::query_scalar!(
         r#"INSERT INTO professions (slug, title, summary, position) VALUES ($1, $2, $3, $4)
            ON CONFLICT (slug) DO UPDATE
@@ -145,14 +196,24 @@ async fn upsert_profession(tx: &mut Tx<'_>, p: &ProfessionSeed, position: i32) -
     .await?;
     let existing = match written {
         Some(_) => None,
-        None => sqlx::query_scalar!("SELECT profession_id FROM professions WHERE slug = $1", p.slug)
+        None => {
+            sqlx::query_scalar!(
+                "SELECT profession_id FROM professions WHERE slug = $1",
+                p.slug
+            )
             .fetch_optional(&mut **tx)
-            .await?,
+            .await?
+        }
     };
     id_and_change(written, existing)
 }
 
-async fn upsert_grade(tx: &mut Tx<'_>, profession_id: i64, level: GradeLevel, description: &str) -> Result<(i64, u64), sqlx::Error> {
+async fn upsert_grade(
+    tx: &mut Tx<'_>,
+    profession_id: i64,
+    level: GradeLevel,
+    description: &str,
+) -> Result<(i64, u64), sqlx::Error> {
     let written = sqlx::query_scalar!(
         r#"INSERT INTO grades (profession_id, level, slug, description, position) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (profession_id, level) DO UPDATE
@@ -166,12 +227,15 @@ async fn upsert_grade(tx: &mut Tx<'_>, profession_id: i64, level: GradeLevel, de
     .await?;
     let existing = match written {
         Some(_) => None,
-        None => sqlx::query_scalar!(
-            "SELECT grade_id FROM grades WHERE profession_id = $1 AND level = $2",
-            profession_id, level as GradeLevel
-        )
-        .fetch_optional(&mut **tx)
-        .await?,
+        None => {
+            sqlx::query_scalar!(
+                "SELECT grade_id FROM grades WHERE profession_id = $1 AND level = $2",
+                profession_id,
+                level as GradeLevel
+            )
+            .fetch_optional(&mut **tx)
+            .await?
+        }
     };
     id_and_change(written, existing)
 }
@@ -180,7 +244,8 @@ async fn upsert_module(tx: &mut Tx<'_>, m: &ModuleFile) -> Result<(i64, u64), sq
     let grade_id = sqlx::query_scalar!(
         "SELECT grade_id FROM grades JOIN professions USING (profession_id)
          WHERE professions.slug = $1 AND grades.level::text = $2",
-        m.profession, m.grade
+        m.profession,
+        m.grade
     )
     .fetch_one(&mut **tx)
     .await?;
@@ -197,14 +262,25 @@ async fn upsert_module(tx: &mut Tx<'_>, m: &ModuleFile) -> Result<(i64, u64), sq
     .await?;
     let existing = match written {
         Some(_) => None,
-        None => sqlx::query_scalar!("SELECT module_id FROM modules WHERE grade_id = $1 AND slug = $2", grade_id, m.slug)
+        None => {
+            sqlx::query_scalar!(
+                "SELECT module_id FROM modules WHERE grade_id = $1 AND slug = $2",
+                grade_id,
+                m.slug
+            )
             .fetch_optional(&mut **tx)
-            .await?,
+            .await?
+        }
     };
     id_and_change(written, existing)
 }
 
-async fn upsert_topic(tx: &mut Tx<'_>, module_id: i64, t: &TopicSeed, position: i32) -> Result<(i64, u64), sqlx::Error> {
+async fn upsert_topic(
+    tx: &mut Tx<'_>,
+    module_id: i64,
+    t: &TopicSeed,
+    position: i32,
+) -> Result<(i64, u64), sqlx::Error> {
     let written = sqlx::query_scalar!(
         r#"INSERT INTO topics (module_id, slug, title, description, position) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (module_id, slug) DO UPDATE
@@ -218,15 +294,26 @@ async fn upsert_topic(tx: &mut Tx<'_>, module_id: i64, t: &TopicSeed, position: 
     .await?;
     let existing = match written {
         Some(_) => None,
-        None => sqlx::query_scalar!("SELECT topic_id FROM topics WHERE module_id = $1 AND slug = $2", module_id, t.slug)
+        None => {
+            sqlx::query_scalar!(
+                "SELECT topic_id FROM topics WHERE module_id = $1 AND slug = $2",
+                module_id,
+                t.slug
+            )
             .fetch_optional(&mut **tx)
-            .await?,
+            .await?
+        }
     };
     id_and_change(written, existing)
 }
 
 /// Upserts a topic's four kinds of exercises; returns the number of rows changed.
-async fn upsert_exercises(tx: &mut Tx<'_>, topic_id: i64, t: &TopicSeed, kept: &mut Kept) -> Result<u64, sqlx::Error> {
+async fn upsert_exercises(
+    tx: &mut Tx<'_>,
+    topic_id: i64,
+    t: &TopicSeed,
+    kept: &mut Kept,
+) -> Result<u64, sqlx::Error> {
     let mut changed = 0;
     for (i, x) in t.theory.iter().enumerate() {
         let written = sqlx::query_scalar!(
@@ -243,9 +330,15 @@ async fn upsert_exercises(tx: &mut Tx<'_>, topic_id: i64, t: &TopicSeed, kept: &
         .await?;
         let existing = match written {
             Some(_) => None,
-            None => sqlx::query_scalar!("SELECT theory_id FROM theory WHERE topic_id = $1 AND slug = $2", topic_id, x.slug)
+            None => {
+                sqlx::query_scalar!(
+                    "SELECT theory_id FROM theory WHERE topic_id = $1 AND slug = $2",
+                    topic_id,
+                    x.slug
+                )
                 .fetch_optional(&mut **tx)
-                .await?,
+                .await?
+            }
         };
         let (id, c) = id_and_change(written, existing)?;
         kept.theory.push(id);
@@ -270,9 +363,15 @@ async fn upsert_exercises(tx: &mut Tx<'_>, topic_id: i64, t: &TopicSeed, kept: &
         .await?;
         let existing = match written {
             Some(_) => None,
-            None => sqlx::query_scalar!("SELECT question_id FROM questions WHERE topic_id = $1 AND slug = $2", topic_id, q.slug)
+            None => {
+                sqlx::query_scalar!(
+                    "SELECT question_id FROM questions WHERE topic_id = $1 AND slug = $2",
+                    topic_id,
+                    q.slug
+                )
                 .fetch_optional(&mut **tx)
-                .await?,
+                .await?
+            }
         };
         let (id, c) = id_and_change(written, existing)?;
         kept.questions.push(id);
@@ -298,9 +397,15 @@ async fn upsert_exercises(tx: &mut Tx<'_>, topic_id: i64, t: &TopicSeed, kept: &
         .await?;
         let existing = match written {
             Some(_) => None,
-            None => sqlx::query_scalar!("SELECT task_id FROM tasks WHERE topic_id = $1 AND slug = $2", topic_id, x.slug)
+            None => {
+                sqlx::query_scalar!(
+                    "SELECT task_id FROM tasks WHERE topic_id = $1 AND slug = $2",
+                    topic_id,
+                    x.slug
+                )
                 .fetch_optional(&mut **tx)
-                .await?,
+                .await?
+            }
         };
         let (id, c) = id_and_change(written, existing)?;
         kept.tasks.push(id);
@@ -327,9 +432,15 @@ async fn upsert_exercises(tx: &mut Tx<'_>, topic_id: i64, t: &TopicSeed, kept: &
         .await?;
         let existing = match written {
             Some(_) => None,
-            None => sqlx::query_scalar!("SELECT case_id FROM cases WHERE topic_id = $1 AND slug = $2", topic_id, x.slug)
+            None => {
+                sqlx::query_scalar!(
+                    "SELECT case_id FROM cases WHERE topic_id = $1 AND slug = $2",
+                    topic_id,
+                    x.slug
+                )
                 .fetch_optional(&mut **tx)
-                .await?,
+                .await?
+            }
         };
         let (id, c) = id_and_change(written, existing)?;
         kept.cases.push(id);

@@ -32,7 +32,10 @@ impl Default for GraderConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: {message}")]
     Invalid { path: PathBuf, message: String },
     #[error("environment variable {name}: {message}")]
@@ -42,10 +45,14 @@ pub enum ConfigError {
 impl GraderConfig {
     /// Reads `[grader]` from the file, then applies `GRADER_*` overrides.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| ConfigError::Read { path: path.into(), source })?;
-        let mut config = Self::from_toml(&text)
-            .map_err(|message| ConfigError::Invalid { path: path.into(), message })?;
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.into(),
+            source,
+        })?;
+        let mut config = Self::from_toml(&text).map_err(|message| ConfigError::Invalid {
+            path: path.into(),
+            message,
+        })?;
         config.apply_env(|name| std::env::var(name).ok())?;
         Ok(config)
     }
@@ -56,7 +63,9 @@ impl GraderConfig {
             None => Ok(Self::default()),
             Some(value) => {
                 let merged = merge_defaults(value.clone());
-                merged.try_into().map_err(|e: toml::de::Error| format!("[grader]: {e}"))
+                merged
+                    .try_into()
+                    .map_err(|e: toml::de::Error| format!("[grader]: {e}"))
             }
         }
     }
@@ -66,7 +75,10 @@ impl GraderConfig {
         where
             T::Err: std::fmt::Display,
         {
-            value.parse().map_err(|e: T::Err| ConfigError::Env { name, message: e.to_string() })
+            value.parse().map_err(|e: T::Err| ConfigError::Env {
+                name,
+                message: e.to_string(),
+            })
         }
         if let Some(v) = var("GRADER_DATA_DIR") {
             self.data_dir = v.into();
@@ -95,11 +107,23 @@ fn merge_defaults(value: toml::Value) -> toml::Value {
     let d = GraderConfig::default();
     let mut base = toml::Table::new();
     base.insert("data-dir".into(), d.data_dir.display().to_string().into());
-    base.insert("embedded-pg-port".into(), i64::from(d.embedded_pg_port).into());
-    base.insert("pg-bin-dir".into(), d.pg_bin_dir.display().to_string().into());
+    base.insert(
+        "embedded-pg-port".into(),
+        i64::from(d.embedded_pg_port).into(),
+    );
+    base.insert(
+        "pg-bin-dir".into(),
+        d.pg_bin_dir.display().to_string().into(),
+    );
     base.insert("seeds-dir".into(), d.seeds_dir.display().to_string().into());
-    base.insert("db-max-connections".into(), i64::from(d.db_max_connections).into());
-    base.insert("shutdown-grace-seconds".into(), (d.shutdown_grace_seconds as i64).into());
+    base.insert(
+        "db-max-connections".into(),
+        i64::from(d.db_max_connections).into(),
+    );
+    base.insert(
+        "shutdown-grace-seconds".into(),
+        (d.shutdown_grace_seconds as i64).into(),
+    );
     if let toml::Value::Table(t) = value {
         base.extend(t);
     }
@@ -126,15 +150,19 @@ mod tests {
     #[test]
     fn environment_variables_win_and_bad_numbers_are_named() {
         let mut c = GraderConfig::default();
-        c.apply_env(|n| (n == "GRADER_PG_PORT").then(|| "7000".to_string())).unwrap();
+        c.apply_env(|n| (n == "GRADER_PG_PORT").then(|| "7000".to_string()))
+            .unwrap();
         assert_eq!(c.embedded_pg_port, 7000);
-        let err = c.apply_env(|n| (n == "GRADER_PG_PORT").then(|| "x".to_string())).unwrap_err();
+        let err = c
+            .apply_env(|n| (n == "GRADER_PG_PORT").then(|| "x".to_string()))
+            .unwrap_err();
         assert!(err.to_string().contains("GRADER_PG_PORT"));
     }
 
     #[test]
     fn the_shipped_leptos_toml_is_valid() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml")).unwrap();
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml")).unwrap();
         GraderConfig::from_toml(&text).unwrap();
     }
 }

@@ -29,11 +29,12 @@ impl EmbeddedPg {
         std::fs::create_dir_all(root).with_context(|| format!("creating {}", root.display()))?;
         let root = root.canonicalize()?;
         let run_as = is_root().then_some("postgres");
+        let bin_dir = find_bin_dir(bin_dir);
         let mut pg = Self {
             cluster: root.join("pg"),
             sockets: root.join("pg-run"),
             log: root.join("postgresql.log"),
-            bin_dir: bin_dir.to_path_buf(),
+            bin_dir,
             port,
             run_as,
             owned: false,
@@ -46,7 +47,10 @@ impl EmbeddedPg {
             );
         }
         std::fs::create_dir_all(&pg.sockets)?;
-        std::fs::OpenOptions::new().create(true).append(true).open(&pg.log)?;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&pg.log)?;
         if let Some(user) = run_as {
             for path in [&pg.cluster, &pg.sockets, &pg.log] {
                 if path.exists() {
@@ -58,21 +62,31 @@ impl EmbeddedPg {
         if !pg.cluster.join("PG_VERSION").exists() {
             tracing::info!(cluster = %pg.cluster.display(), "creating the PostgreSQL cluster");
             let mut initdb = pg.command("initdb");
-            initdb
-                .arg("-D")
-                .arg(&pg.cluster)
-                .args(["-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+            initdb.arg("-D").arg(&pg.cluster).args([
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]);
             if run_as.is_some() {
                 // initdb creates the directory; as root its parent must be writable by
                 // postgres, so create it first and hand it over.
                 std::fs::create_dir_all(&pg.cluster)?;
-                pg.run(Command::new("chown").arg("postgres").arg(&pg.cluster), "chown")?;
+                pg.run(
+                    Command::new("chown").arg("postgres").arg(&pg.cluster),
+                    "chown",
+                )?;
             }
             pg.run(&mut initdb, "initdb")?;
         }
 
         if pg.is_running() {
-            tracing::info!(port, "joining the PostgreSQL cluster that is already running");
+            tracing::info!(
+                port,
+                "joining the PostgreSQL cluster that is already running"
+            );
             return Ok(pg);
         }
         let options = format!(
@@ -125,7 +139,10 @@ impl EmbeddedPg {
             return Ok(());
         }
         self.run(
-            self.command("pg_ctl").arg("-D").arg(&self.cluster).args(["-m", "fast", "-w", "stop"]),
+            self.command("pg_ctl")
+                .arg("-D")
+                .arg(&self.cluster)
+                .args(["-m", "fast", "-w", "stop"]),
             "pg_ctl stop",
         )?;
         tracing::info!("PostgreSQL stopped");
@@ -138,7 +155,7 @@ impl EmbeddedPg {
             cluster: root.join("pg"),
             sockets: root.join("pg-run"),
             log: root.join("postgresql.log"),
-            bin_dir: bin_dir.to_path_buf(),
+            bin_dir: find_bin_dir(bin_dir),
             port,
             run_as: is_root().then_some("postgres"),
             owned: true,
@@ -158,7 +175,9 @@ impl EmbeddedPg {
     }
 
     fn run(&self, command: &mut Command, what: &str) -> anyhow::Result<()> {
-        let output = command.output().with_context(|| format!("running {what}"))?;
+        let output = command
+            .output()
+            .with_context(|| format!("running {what}"))?;
         if !output.status.success() {
             bail!(
                 "{what} failed ({}): {}{}",
@@ -169,6 +188,29 @@ impl EmbeddedPg {
         }
         Ok(())
     }
+}
+
+/// The configured folder if it holds pg_ctl, else the newest
+/// /usr/lib/postgresql/N/bin (Debian installs one per major version).
+fn find_bin_dir(configured: &Path) -> PathBuf {
+    if configured.join("pg_ctl").exists() {
+        return configured.to_path_buf();
+    }
+    let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let major = e.file_name().to_str()?.parse().ok()?;
+            let bin = e.path().join("bin");
+            bin.join("pg_ctl").exists().then_some((major, bin))
+        })
+        .collect();
+    found.sort();
+    found
+        .pop()
+        .map(|(_, bin)| bin)
+        .unwrap_or_else(|| configured.to_path_buf())
 }
 
 fn is_root() -> bool {

@@ -33,15 +33,21 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         // One line per request: method, path, status and latency.
         .layer(
-            TraceLayer::new_for_http()
-                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
+            TraceLayer::new_for_http().on_response(
+                DefaultOnResponse::new()
+                    .level(Level::INFO)
+                    .latency_unit(LatencyUnit::Micros),
+            ),
         )
         .with_state(state)
 }
 
 /// 200 when the database answers, 503 when it does not.
 async fn health(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    let ping = tokio::time::timeout(Duration::from_secs(2), sqlx::query("SELECT 1").execute(&state.pool));
+    let ping = tokio::time::timeout(
+        Duration::from_secs(2),
+        sqlx::query("SELECT 1").execute(&state.pool),
+    );
     match ping.await {
         Ok(Ok(_)) => (StatusCode::OK, "ok"),
         _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),

@@ -34,10 +34,16 @@ fn highlight(code: &str, lang: &str) -> String {
     let syntax = set
         .find_syntax_by_token(if lang.is_empty() { "python" } else { lang })
         .unwrap_or_else(|| set.find_syntax_plain_text());
-    let mut html =
-        ClassedHTMLGenerator::new_with_class_style(syntax, set, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+    let mut html = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        set,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    );
     for line in LinesWithEndings::from(code) {
-        if html.parse_html_for_line_which_includes_newline(line).is_err() {
+        if html
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
             return escape(code);
         }
     }
@@ -45,7 +51,9 @@ fn highlight(code: &str, lang: &str) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A whole snippet, as `<pre class="code"><code>…</code></pre>`.
@@ -89,8 +97,12 @@ pub fn markdown(text: &str) -> String {
 
 /// One line of markdown (titles, options): inline code and emphasis, no paragraph.
 pub fn inline_markdown(text: &str) -> String {
-    let events = Parser::new(text)
-        .filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)));
+    let events = Parser::new(text).filter(|e| {
+        !matches!(
+            e,
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+        )
+    });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     sanitize(html.trim_end())
@@ -101,7 +113,11 @@ pub const BLANK: &str = "___";
 
 /// A case template cut at its blanks: blank i sits between parts i and i+1.
 pub fn case_parts(template: &str) -> Vec<String> {
-    template.trim_end().split(BLANK).map(str::to_owned).collect()
+    template
+        .trim_end()
+        .split(BLANK)
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -125,7 +141,10 @@ mod tests {
 
     #[test]
     fn inline_markdown_keeps_code_and_drops_the_paragraph() {
-        assert_eq!(inline_markdown("Что делает `is`?"), "Что делает <code>is</code>?");
+        assert_eq!(
+            inline_markdown("Что делает `is`?"),
+            "Что делает <code>is</code>?"
+        );
     }
 
     #[test]
@@ -135,6 +154,9 @@ mod tests {
 
     #[test]
     fn case_parts_split_at_each_blank() {
-        assert_eq!(case_parts("x = ___\nprint(x * ___)\n"), vec!["x = ", "\nprint(x * ", ")"]);
+        assert_eq!(
+            case_parts("x = ___\nprint(x * ___)\n"),
+            vec!["x = ", "\nprint(x * ", ")"]
+        );
     }
 }

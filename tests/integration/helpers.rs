@@ -14,25 +14,40 @@ impl TestApp {
     /// Loads the project's seeds, then serves on 127.0.0.1:0.
     pub async fn spawn(pool: PgPool) -> Self {
         load_seeds(&pool).await;
-        let leptos = leptos::config::get_configuration(Some("Leptos.toml")).unwrap().leptos_options;
-        let app = http::router(AppState { leptos_options: leptos, pool });
+        let leptos = leptos::config::get_configuration(Some("Leptos.toml"))
+            .unwrap()
+            .leptos_options;
+        let app = http::router(AppState {
+            leptos_options: leptos,
+            pool,
+        });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
         TestApp { address, client }
     }
 
     /// GETs a page; returns its status and body.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let response = self.client.get(format!("http://{}{path}", self.address)).send().await.unwrap();
+        let response = self
+            .client
+            .get(format!("http://{}{path}", self.address))
+            .send()
+            .await
+            .unwrap();
         let status = response.status().as_u16();
         (status, response.text().await.unwrap())
     }
 }
 
 pub async fn load_seeds(pool: &PgPool) -> grader::seeds::SeedReport {
-    grader::seeds::load_dir(pool, Path::new("seeds")).await.expect("the project's seeds load")
+    grader::seeds::load_dir(pool, Path::new("seeds"))
+        .await
+        .expect("the project's seeds load")
 }
 
 /// Writes seed files into a temporary folder: the catalog and one module file.

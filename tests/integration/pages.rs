@@ -12,7 +12,10 @@ async fn the_catalog_page_is_server_rendered_with_every_profession(pool: PgPool)
     assert!(html.contains("PostgreSQL для системных инженеров"));
     assert!(html.contains("aria-label=\"Рейтинг 0 из 5\""));
     assert!(html.contains("href=\"/professions/python-backend/intern\""));
-    assert!(html.contains("/pkg/grader.js"), "hydration scripts are linked");
+    assert!(
+        html.contains("/pkg/grader.js"),
+        "hydration scripts are linked"
+    );
 }
 
 #[sqlx::test]
@@ -28,12 +31,16 @@ async fn the_walk_from_profession_to_topic_renders_each_level(pool: PgPool) {
     assert!(html.contains("Начать"));
     assert!(html.contains("закрыт"), "the second module is locked");
 
-    let (status, html) = app.get("/professions/python-backend/intern/python-basics").await;
+    let (status, html) = app
+        .get("/professions/python-backend/intern/python-basics")
+        .await;
     assert_eq!(status, 200);
     assert!(html.contains("Простые неизменяемые типы данных"));
     assert!(html.contains("0 %"));
 
-    let (status, html) = app.get("/professions/python-backend/intern/python-basics/immutable-types").await;
+    let (status, html) = app
+        .get("/professions/python-backend/intern/python-basics/immutable-types")
+        .await;
     assert_eq!(status, 200);
     assert!(html.contains("Понимаю") && html.contains("Не понимаю"));
     assert!(html.contains("hl-"), "task code is highlighted");
@@ -62,7 +69,10 @@ async fn a_database_failure_gets_an_error_page_without_details(pool: PgPool) {
     let (status, html) = app.get("/professions/python-backend").await;
     assert!(status == 503 || status == 500, "{status}");
     assert!(html.contains("Не получилось загрузить страницу"));
-    assert!(!html.contains("PoolClosed") && !html.contains("sqlx"), "no internals in the page");
+    assert!(
+        !html.contains("PoolClosed") && !html.contains("sqlx"),
+        "no internals in the page"
+    );
     let (status, _) = app.get("/healthz").await;
     assert_eq!(status, 503);
 }

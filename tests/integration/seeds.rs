@@ -8,13 +8,19 @@ async fn loading_the_same_seeds_twice_changes_nothing_the_second_time(pool: PgPo
     let first = load_seeds(&pool).await;
     assert!(first.changed_rows > 0);
     let stamps: Vec<(i64, String)> =
-        sqlx::query_as("SELECT theory_id, updated_at::text FROM theory ORDER BY theory_id").fetch_all(&pool).await.unwrap();
+        sqlx::query_as("SELECT theory_id, updated_at::text FROM theory ORDER BY theory_id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
 
     let second = load_seeds(&pool).await;
     assert_eq!(second.changed_rows, 0, "{second:?}");
     assert_eq!(second.exercises, first.exercises);
     let again: Vec<(i64, String)> =
-        sqlx::query_as("SELECT theory_id, updated_at::text FROM theory ORDER BY theory_id").fetch_all(&pool).await.unwrap();
+        sqlx::query_as("SELECT theory_id, updated_at::text FROM theory ORDER BY theory_id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     assert_eq!(stamps, again);
 }
 
@@ -22,7 +28,10 @@ async fn loading_the_same_seeds_twice_changes_nothing_the_second_time(pool: PgPo
 async fn the_project_seeds_hold_nine_professions_and_the_intern_modules(pool: PgPool) {
     let report = load_seeds(&pool).await;
     assert_eq!(report.professions, 9);
-    let grades: i64 = sqlx::query_scalar("SELECT count(*) FROM grades").fetch_one(&pool).await.unwrap();
+    let grades: i64 = sqlx::query_scalar("SELECT count(*) FROM grades")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(grades, 54);
     let topics: Vec<String> = sqlx::query_scalar(
         "SELECT t.title FROM topics t JOIN modules m USING (module_id) JOIN grades g USING (grade_id)
@@ -41,15 +50,24 @@ async fn editing_a_file_updates_rows_in_place_and_keeps_their_ids(pool: PgPool) 
     let dir = seed_dir(CATALOG, Some(MODULE));
     load_dir(&pool, dir.path()).await.unwrap();
     let (id, title): (i64, String) =
-        sqlx::query_as("SELECT question_id, title FROM questions WHERE slug = 'q1'").fetch_one(&pool).await.unwrap();
+        sqlx::query_as("SELECT question_id, title FROM questions WHERE slug = 'q1'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(title, "Какой тип неизменяемый?");
 
     let edited = MODULE.replace("Какой тип неизменяемый?", "Какой из типов нельзя изменить?");
     let dir = seed_dir(CATALOG, Some(&edited));
     let report = load_dir(&pool, dir.path()).await.unwrap();
-    assert_eq!(report.changed_rows, 1, "only the question changed: {report:?}");
+    assert_eq!(
+        report.changed_rows, 1,
+        "only the question changed: {report:?}"
+    );
     let (same_id, new_title): (i64, String) =
-        sqlx::query_as("SELECT question_id, title FROM questions WHERE slug = 'q1'").fetch_one(&pool).await.unwrap();
+        sqlx::query_as("SELECT question_id, title FROM questions WHERE slug = 'q1'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(same_id, id);
     assert_eq!(new_title, "Какой из типов нельзя изменить?");
 }
@@ -61,7 +79,10 @@ async fn an_exercise_removed_from_its_file_is_unpublished_not_deleted(pool: PgPo
     let without_case = &MODULE[..MODULE.find("[[topic.case]]").unwrap()];
     let dir = seed_dir(CATALOG, Some(without_case));
     load_dir(&pool, dir.path()).await.unwrap();
-    let active: bool = sqlx::query_scalar("SELECT is_active FROM cases WHERE slug = 'c1'").fetch_one(&pool).await.unwrap();
+    let active: bool = sqlx::query_scalar("SELECT is_active FROM cases WHERE slug = 'c1'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert!(!active);
 }
 
@@ -82,32 +103,47 @@ async fn a_bad_file_names_file_entry_and_field_and_changes_nothing(pool: PgPool)
     assert!(message.contains("out of range"), "{message}");
 
     let summary: String =
-        sqlx::query_scalar("SELECT summary FROM professions WHERE slug = 'python-backend'").fetch_one(&pool).await.unwrap();
+        sqlx::query_scalar("SELECT summary FROM professions WHERE slug = 'python-backend'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(summary, "Серверная часть");
 }
 
 #[sqlx::test]
 async fn a_toml_syntax_error_is_reported_with_its_file(pool: PgPool) {
-    let dir = seed_dir(CATALOG, Some("profession = \"python-backend\"\ntitle = '''unclosed"));
+    let dir = seed_dir(
+        CATALOG,
+        Some("profession = \"python-backend\"\ntitle = '''unclosed"),
+    );
     let err = load_dir(&pool, dir.path()).await.unwrap_err();
     assert!(err.to_string().contains("01-m.toml"), "{err}");
 }
 
 #[sqlx::test]
 async fn a_case_with_fewer_answers_than_blanks_is_refused(pool: PgPool) {
-    let broken = MODULE.replace("template = \"x = ___\\nprint(x)\"", "template = \"x = ___\\nprint(x + ___)\"");
+    let broken = MODULE.replace(
+        "template = \"x = ___\\nprint(x)\"",
+        "template = \"x = ___\\nprint(x + ___)\"",
+    );
     assert_ne!(broken, MODULE);
     let dir = seed_dir(CATALOG, Some(&broken));
     let err = load_dir(&pool, dir.path()).await.unwrap_err();
     assert!(err.to_string().contains("case \"c1\""), "{err}");
     assert!(err.to_string().contains("`fields`"), "{err}");
-    let modules: i64 = sqlx::query_scalar("SELECT count(*) FROM modules").fetch_one(&pool).await.unwrap();
+    let modules: i64 = sqlx::query_scalar("SELECT count(*) FROM modules")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(modules, 0);
 }
 
 #[sqlx::test]
 async fn a_module_of_an_unknown_profession_is_refused(pool: PgPool) {
-    let dir = seed_dir(CATALOG, Some(&MODULE.replace("profession = \"python-backend\"", "profession = \"nope\"")));
+    let dir = seed_dir(
+        CATALOG,
+        Some(&MODULE.replace("profession = \"python-backend\"", "profession = \"nope\"")),
+    );
     let err = load_dir(&pool, dir.path()).await.unwrap_err();
     assert!(err.to_string().contains("`profession`"), "{err}");
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# make bench: prints the figures quoted in the README.
+#  - first-load transfer of / (HTML + CSS + JS + WASM), brotli as served;
+#  - requests/s for /, a topic page and a static file, with wrk on loopback.
+# The server runs in release mode against its own embedded PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SERVER=${1:?usage: scripts/bench.sh path/to/grader}
+command -v wrk >/dev/null || { sudo_=; [ "$(id -u)" = 0 ] || sudo_=sudo; $sudo_ apt-get install -y -qq wrk; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/grader-bench.XXXXXX")
+chmod 755 "$WORK"
+ADDR=127.0.0.1:3200
+env -u DATABASE_URL GRADER_DATA_DIR="$WORK/db" GRADER_PG_PORT=55435 LEPTOS_SITE_ADDR=$ADDR \
+  RUST_LOG=warn "$SERVER" serve >"$WORK/server.log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do curl -fsS "http://$ADDR/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+
+size() { curl -fsS -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://$ADDR$1"; }
+html=$(size /)
+css=$(size /pkg/grader.css)
+js=$(size /pkg/grader.js)
+wasm=$(size /pkg/grader_bg.wasm)
+fonts=$(( $(size /fonts/nunito-latin-wght-normal.woff2) + $(size /fonts/nunito-cyrillic-wght-normal.woff2) ))
+total=$((html + css + js + wasm))
+echo "First load of / (brotli as served):"
+printf '  %-6s %7d B\n' HTML "$html" CSS "$css" JS "$js" WASM "$wasm"
+printf '  %-6s %7d B (%d KB; budget 300 KB)\n' total "$total" $((total / 1024))
+printf '  fonts  %7d B (woff2, cached after the first page)\n' "$fonts"
+[ "$total" -le $((300 * 1024)) ] || { echo "over the 300 KB budget"; exit 1; }
+
+topic=/professions/python-backend/intern/python-basics/immutable-types
+echo "Requests/s (wrk -t2 -c32 -d10s, loopback, 2 cores shared with the server and PostgreSQL):"
+for url in / "$topic" /favicon.svg; do
+  rps=$(wrk -t2 -c32 -d10s "http://$ADDR$url" | awk '/Requests\/sec/ {print $2}')
+  printf '  %-60s %10s req/s\n' "$url" "$rps"
+done
