@@ -21,7 +21,7 @@ size() { curl -fsS -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "
 html=$(size /)
 css=$(size /pkg/grader.css)
 js=$(size /pkg/grader.js)
-wasm=$(size /pkg/grader_bg.wasm)
+wasm=$(size /pkg/grader.wasm)
 fonts=$(( $(size /fonts/nunito-latin-wght-normal.woff2) + $(size /fonts/nunito-cyrillic-wght-normal.woff2) ))
 total=$((html + css + js + wasm))
 echo "First load of / (brotli as served):"

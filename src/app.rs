@@ -7,7 +7,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::catalog::{CatalogPage, ProfessionPage};
 use crate::components::{Frame, NotFound};
-use crate::learning::{GradePage, ModulePage, TopicPage};
+use crate::auth::{LoginPage, RegisterPage};
+use crate::learning::{GradePage, LessonPage, ModulePage, TopicPage};
+use crate::progress::ProfilePage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -46,6 +48,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/professions/:p/:g") view=GradePage ssr=SsrMode::Async/>
                     <Route path=path!("/professions/:p/:g/:m") view=ModulePage ssr=SsrMode::Async/>
                     <Route path=path!("/professions/:p/:g/:m/:t") view=TopicPage ssr=SsrMode::Async/>
+                    <Route path=path!("/professions/:p/:g/:m/:t/lesson") view=LessonPage ssr=SsrMode::Async/>
+                    <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/register") view=RegisterPage/>
                 </Routes>
             </Frame>
         </Router>

@@ -1,16 +1,19 @@
 //! Grader: a Duolingo-style trainer for future Python developers.
 //!
 //! Organised by feature: `catalog` (professions and grades), `learning` (the grade
-//! path, modules, topics and their exercises). Each feature holds its shared types,
+//! path, modules, topics, exercises, answers and lessons), `progress` (mastery and
+//! the profile), `auth` (guests, accounts, sessions). Each feature holds its shared types,
 //! its server functions, its server-only queries and its pages. `server` is the
 //! ssr-only plumbing (configuration, database, embedded PostgreSQL, rendering of
 //! markdown and code); `seeds` loads the content files.
 
 pub mod app;
+pub mod auth;
 pub mod catalog;
 pub mod components;
 pub mod error;
 pub mod learning;
+pub mod progress;
 
 #[cfg(feature = "ssr")]
 pub mod seeds;

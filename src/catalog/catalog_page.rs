@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{get_professions, ProfessionCard};
-use crate::components::{ErrorPage, Loading, Logo, Stars};
+use crate::components::{ErrorPage, Loading, Stars};
 
 stylance::import_style!(style, "catalog.module.css");
 
@@ -13,7 +13,6 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <Title text="Профессии"/>
         <section class=style::hero>
-            <Logo/>
             <h1>"Кем вы хотите стать?"</h1>
             <p>"Выберите профессию и грейд — от стажёра до синьора — и проходите темы: теория, вопросы, задачи на код."</p>
         </section>

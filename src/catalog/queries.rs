@@ -6,12 +6,12 @@ use sqlx::PgPool;
 
 use super::types::*;
 use crate::error::AppError;
+use crate::learning::path::stars;
+use crate::progress::queries::rollup;
 
-/// Mastery is computed from learners' stored answers; none are stored yet, so every
-/// visitor's rating is zero (five empty stars).
-const NO_ANSWERS_YET: f32 = 0.0;
 
-pub async fn list_professions(pool: &PgPool) -> Result<Vec<ProfessionCard>, AppError> {
+pub async fn list_professions(pool: &PgPool, learner: Option<i64>) -> Result<Vec<ProfessionCard>, AppError> {
+    let mastery = rollup(pool, learner).await?;
     let professions = sqlx::query!(
         r#"SELECT profession_id, slug, title, summary
            FROM professions WHERE is_active ORDER BY position, profession_id"#
@@ -44,12 +44,17 @@ pub async fn list_professions(pool: &PgPool) -> Result<Vec<ProfessionCard>, AppE
             slug: p.slug,
             title: p.title,
             summary: p.summary,
-            stars: NO_ANSWERS_YET,
+            stars: stars(mastery.profession(p.profession_id)),
         })
         .collect())
 }
 
-pub async fn profession_detail(pool: &PgPool, slug: &str) -> Result<ProfessionDetail, AppError> {
+pub async fn profession_detail(
+    pool: &PgPool,
+    learner: Option<i64>,
+    slug: &str,
+) -> Result<ProfessionDetail, AppError> {
+    let mastery = rollup(pool, learner).await?;
     let p = sqlx::query!(
         r#"SELECT profession_id, slug, title, summary
            FROM professions WHERE slug = $1 AND is_active"#,
@@ -60,7 +65,7 @@ pub async fn profession_detail(pool: &PgPool, slug: &str) -> Result<ProfessionDe
     .ok_or(AppError::NotFound)?;
 
     let grades = sqlx::query!(
-        r#"SELECT g.slug, g.level AS "level: GradeLevel", g.description,
+        r#"SELECT g.grade_id, g.slug, g.level AS "level: GradeLevel", g.description,
                   count(DISTINCT m.module_id) AS "module_count!",
                   count(t.topic_id) AS "topic_count!"
            FROM grades g
@@ -86,7 +91,7 @@ pub async fn profession_detail(pool: &PgPool, slug: &str) -> Result<ProfessionDe
                 description: g.description,
                 module_count: g.module_count,
                 topic_count: g.topic_count,
-                stars: NO_ANSWERS_YET,
+                stars: stars(mastery.grade(g.grade_id)),
             })
             .collect(),
     })

@@ -6,11 +6,13 @@ use crate::error::AppError;
 #[server(endpoint = "catalog/professions")]
 pub async fn get_professions() -> Result<Vec<ProfessionCard>, AppError> {
     let pool = crate::server::pool()?;
-    super::queries::list_professions(&pool).await
+    let learner = crate::auth::session::current_learner(&pool).await?;
+    super::queries::list_professions(&pool, learner).await
 }
 
 #[server(endpoint = "catalog/profession")]
 pub async fn get_profession(slug: String) -> Result<ProfessionDetail, AppError> {
     let pool = crate::server::pool()?;
-    super::queries::profession_detail(&pool, &slug).await
+    let learner = crate::auth::session::current_learner(&pool).await?;
+    super::queries::profession_detail(&pool, learner, &slug).await
 }

@@ -40,5 +40,9 @@ fn NavLinks() -> impl IntoView {
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5h7a2 2 0 0 1 2 2v13a2 2 0 0 0-2-2H4zM20 5h-5a2 2 0 0 0-2 2v13a2 2 0 0 1 2-2h5z"/></svg>
             <span>"Обучение"</span>
         </A>
+        <A href="/profile" attr:class=style::link>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="8" r="4"/><path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7"/></svg>
+            <span>"Профиль"</span>
+        </A>
     }
 }

@@ -123,7 +123,7 @@ fn PathNode(m: PathModule, index: usize, trail: Trail) -> impl IntoView {
                 <strong>{m.title.clone()}</strong>
                 <span class=style::meta>{format!("{topics} · {pct} %")}</span>
                 {(m.state == NodeState::Active).then(|| view! {
-                    <span class=style::badge>{state_label}</span>
+                    {(pct > 0).then(|| view! { <span class=style::badge>"В процессе"</span> })}
                     <a class="button" href=next_href.unwrap_or(href)>{if pct > 0 { "Далее" } else { "Начать" }}</a>
                 })}
             </div>

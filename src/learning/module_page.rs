@@ -39,6 +39,7 @@ pub fn ModulePage() -> impl IntoView {
 fn ModuleBody(m: ModuleView) -> impl IntoView {
     let t = m.trail.clone();
     let module_slug = m.slug.clone();
+    let links = m.links.clone();
     view! {
         <Title text=m.title.clone()/>
         <Crumbs links=vec![
@@ -89,5 +90,15 @@ fn ModuleBody(m: ModuleView) -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
+        {(!links.is_empty()).then(|| view! {
+            <section class=style::links aria-labelledby="links-title">
+                <h2 id="links-title">"Материалы"</h2>
+                <ul>
+                    {links.into_iter().map(|l| view! {
+                        <li><a href=l.url rel="noopener noreferrer" target="_blank">{l.title}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }

@@ -1,22 +1,28 @@
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
+use super::feedback::Feedback;
 use super::types::*;
 use crate::error::AppError;
 
+#[cfg(feature = "ssr")]
+async fn learner() -> Result<(sqlx::PgPool, Option<i64>), AppError> {
+    let pool = crate::server::pool()?;
+    let learner = crate::auth::session::current_learner(&pool).await?;
+    Ok((pool, learner))
+}
+
 #[server(endpoint = "learning/grade")]
 pub async fn get_grade_path(profession: String, grade: String) -> Result<GradePath, AppError> {
-    let pool = crate::server::pool()?;
-    super::queries::grade_path(&pool, &profession, &grade).await
+    let (pool, learner) = learner().await?;
+    super::queries::grade_path(&pool, learner, &profession, &grade).await
 }
 
 #[server(endpoint = "learning/module")]
-pub async fn get_module(
-    profession: String,
-    grade: String,
-    module: String,
-) -> Result<ModuleView, AppError> {
-    let pool = crate::server::pool()?;
-    super::queries::module_view(&pool, &profession, &grade, &module).await
+pub async fn get_module(profession: String, grade: String, module: String) -> Result<ModuleView, AppError> {
+    let (pool, learner) = learner().await?;
+    super::queries::module_view(&pool, learner, &profession, &grade, &module).await
 }
 
 #[server(endpoint = "learning/topic")]
@@ -26,6 +32,89 @@ pub async fn get_topic(
     module: String,
     topic: String,
 ) -> Result<TopicView, AppError> {
+    let (pool, learner) = learner().await?;
+    super::queries::topic_view(&pool, learner, &profession, &grade, &module, &topic).await
+}
+
+/// Grades and stores one answer for the current learner (a guest is created on the
+/// first answer). The form fields are the same with and without JavaScript:
+/// `understood` (theory: yes/no), `choice` (one option) or `picked[i]` (several),
+/// `text` (task), `fields[i]` (case blanks).
+#[server(endpoint = "learning/answer")]
+#[allow(clippy::too_many_arguments)]
+pub async fn submit_answer(
+    kind: String,
+    exercise_id: i64,
+    client_id: String,
+    lesson_id: Option<i64>,
+    understood: Option<String>,
+    choice: Option<String>,
+    picked: Option<HashMap<String, String>>,
+    text: Option<String>,
+    fields: Option<HashMap<String, String>>,
+    return_to: Option<String>,
+) -> Result<Feedback, AppError> {
+    let key = format!("{kind}-{exercise_id}");
+    let run = async {
+        let pool = crate::server::pool()?;
+        let learner = crate::auth::session::ensure_learner(&pool).await?;
+        let submission = super::answers::Submission {
+            kind,
+            exercise_id,
+            client_id,
+            lesson_id,
+            understood,
+            choice,
+            picked: picked.unwrap_or_default(),
+            text,
+            fields: fields.unwrap_or_default(),
+        };
+        super::answers::submit(&pool, learner, &submission).await
+    };
+    match run.await {
+        Ok(feedback) => {
+            // A plain form post (no JavaScript) goes back to the exercise it answered.
+            if let Some(to) = return_to.filter(|t| t.starts_with('/') && !t.starts_with("//")) {
+                if accepts_html() {
+                    leptos_axum::redirect(&format!("{to}#ex-{key}"));
+                }
+            }
+            Ok(feedback)
+        }
+        // The field names the exercise, so only its own form shows the message.
+        Err(AppError::Invalid { message, .. }) => Err(AppError::Invalid { field: key, message }.with_status()),
+        Err(e) => Err(e.with_status()),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn accepts_html() -> bool {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.headers.get(axum::http::header::ACCEPT).cloned())
+        .and_then(|v| v.to_str().map(|v| v.contains("text/html")).ok())
+        .unwrap_or(false)
+}
+
+#[server(endpoint = "learning/lesson")]
+pub async fn get_lesson(
+    profession: String,
+    grade: String,
+    module: String,
+    topic: String,
+    lesson: Option<i64>,
+    step: Option<usize>,
+) -> Result<LessonView, AppError> {
+    let (pool, learner) = learner().await?;
+    super::queries::lesson_view(&pool, learner, &profession, &grade, &module, &topic, lesson, step.unwrap_or(1))
+        .await
+}
+
+/// Starts a lesson and goes to its first step.
+#[server(endpoint = "learning/start-lesson")]
+pub async fn start_lesson(profession: String, grade: String, module: String, topic: String) -> Result<(), AppError> {
     let pool = crate::server::pool()?;
-    super::queries::topic_view(&pool, &profession, &grade, &module, &topic).await
+    let learner = crate::auth::session::ensure_learner(&pool).await?;
+    let id = super::queries::start_lesson(&pool, learner, &profession, &grade, &module, &topic).await?;
+    leptos_axum::redirect(&format!("/professions/{profession}/{grade}/{module}/{topic}/lesson?id={id}&step=1"));
+    Ok(())
 }

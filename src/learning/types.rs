@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+pub use super::feedback::{Feedback, FeedbackDetail};
 use crate::catalog::GradeLevel;
 
 /// Where a page sits in the hierarchy, for breadcrumbs and links back.
@@ -73,6 +74,14 @@ pub struct ModuleView {
     pub title: String,
     pub description: String,
     pub topics: Vec<TopicRow>,
+    /// Recommended reading.
+    pub links: Vec<ModuleLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModuleLink {
+    pub title: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,8 +102,8 @@ pub struct ExerciseCounts {
     pub cases: i64,
 }
 
-/// `/professions/{p}/{g}/{m}/{t}`: a topic with its exercises. Holds no correct
-/// answers and no explanations: those go out only in the response to an answer.
+/// `/professions/{p}/{g}/{m}/{t}`: a topic with its exercises. Correct answers and
+/// explanations appear only in `feedback`, i.e. for exercises already answered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TopicView {
     pub trail: Trail,
@@ -103,11 +112,19 @@ pub struct TopicView {
     pub slug: String,
     pub title: String,
     pub description: String,
-    pub theory: Vec<TheoryCard>,
-    pub questions: Vec<QuestionView>,
-    pub tasks: Vec<TaskView>,
-    pub cases: Vec<CaseView>,
+    /// 0–100, the current learner's mastery of the topic.
+    pub mastery_pct: u8,
+    pub theory: Vec<ExerciseItem>,
+    pub questions: Vec<ExerciseItem>,
+    pub tasks: Vec<ExerciseItem>,
+    pub cases: Vec<ExerciseItem>,
     pub next_topic: Option<TopicLink>,
+}
+
+impl TopicView {
+    pub fn href(&self) -> String {
+        self.trail.topic_href(&self.module_slug, &self.slug)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,35 +133,72 @@ pub struct TopicLink {
     pub title: String,
 }
 
+/// One exercise as the learner sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TheoryCard {
+pub struct ExerciseItem {
+    /// theory | question | task | case
+    pub kind: String,
     pub id: i64,
-    pub title_html: String,
-    /// The card's answer, rendered and sanitised markdown.
-    pub body_html: String,
+    pub body: ExerciseBody,
+    /// A fresh id for the next submission of this form: a retried post is stored once.
+    pub client_id: String,
+    /// The learner's latest answer, graded; None until they answer.
+    pub feedback: Option<Feedback>,
+}
+
+impl ExerciseItem {
+    /// `question-12`: the anchor and the form-error key of this exercise.
+    pub fn key(&self) -> String {
+        format!("{}-{}", self.kind, self.id)
+    }
+
+    /// The title as plain text (for lists such as «что повторить»).
+    pub fn title_html(&self) -> &str {
+        match &self.body {
+            ExerciseBody::Theory { title_html, .. }
+            | ExerciseBody::Question { title_html, .. }
+            | ExerciseBody::Task { title_html, .. }
+            | ExerciseBody::Case { title_html, .. } => title_html,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuestionView {
-    pub id: i64,
-    pub title_html: String,
-    pub options_html: Vec<String>,
-    /// Several options are correct: checkboxes instead of radio buttons.
-    pub multiple: bool,
+pub enum ExerciseBody {
+    /// A question and its markdown answer (rendered, sanitised).
+    Theory { title_html: String, body_html: String },
+    /// `multiple`: several options are correct (checkboxes instead of radios).
+    Question { title_html: String, options_html: Vec<String>, multiple: bool },
+    /// The snippet, highlighted.
+    Task { title_html: String, code_html: String },
+    /// The template cut at its blanks: blank i sits between parts i and i+1.
+    Case { title_html: String, parts: Vec<String> },
+}
+
+/// `…/{t}/lesson`: one exercise at a time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LessonView {
+    pub trail: Trail,
+    pub module_slug: String,
+    pub topic_slug: String,
+    pub topic_title: String,
+    /// None before the lesson is started.
+    pub lesson_id: Option<i64>,
+    pub total: usize,
+    /// 1-based; `total + 1` is the end screen.
+    pub step: usize,
+    pub answered: usize,
+    pub item: Option<ExerciseItem>,
+    pub summary: Option<LessonSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TaskView {
-    pub id: i64,
-    pub title_html: String,
-    /// The snippet, highlighted (grayscale classes).
-    pub code_html: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CaseView {
-    pub id: i64,
-    pub title_html: String,
-    /// The template's code around the blanks: blank i sits between parts i and i+1.
-    pub parts: Vec<String>,
+pub struct LessonSummary {
+    pub answered: usize,
+    pub correct: usize,
+    pub accuracy_pct: u8,
+    pub xp: i64,
+    pub seconds: i64,
+    /// Exercises to review: (title html, anchor on the topic page).
+    pub review: Vec<(String, String)>,
 }

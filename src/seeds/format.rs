@@ -45,7 +45,44 @@ pub struct ModuleFile {
     #[serde(default)]
     pub description: String,
     #[serde(default)]
+    pub link: Vec<LinkSeed>,
+    #[serde(default)]
     pub topic: Vec<TopicSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkSeed {
+    pub title: String,
+    pub url: String,
+}
+
+/// `<profession>/<grade>/projects.toml`: a grade's portfolio projects.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectsFile {
+    pub profession: String,
+    pub grade: String,
+    #[serde(default)]
+    pub project: Vec<ProjectSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectSeed {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub item: Vec<ProjectItemSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectItemSeed {
+    pub slug: String,
+    pub title: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,6 +150,7 @@ pub struct CaseSeed {
 pub struct Seeds {
     pub catalog: CatalogFile,
     pub modules: Vec<(PathBuf, ModuleFile)>,
+    pub projects: Vec<(PathBuf, ProjectsFile)>,
 }
 
 impl Seeds {
@@ -128,8 +166,20 @@ impl Seeds {
         paths.sort();
 
         let mut modules: Vec<(PathBuf, ModuleFile)> = Vec::new();
+        let mut projects: Vec<(PathBuf, ProjectsFile)> = Vec::new();
         let mut seen = HashSet::new();
+        let mut seen_project_grades = HashSet::new();
         for path in paths {
+            if path.file_name().is_some_and(|n| n == "projects.toml") {
+                let file: ProjectsFile = parse(&path)?;
+                check_grade_exists(&path, &file.profession, &file.grade, &catalog)?;
+                if !seen_project_grades.insert((file.profession.clone(), file.grade.clone())) {
+                    return Err(err(&path, "", "grade", "another projects.toml already lists this grade's projects"));
+                }
+                check_projects(&path, &file)?;
+                projects.push((path, file));
+                continue;
+            }
             let module: ModuleFile = parse(&path)?;
             check_module(&path, &module, &catalog)?;
             if !seen.insert((
@@ -149,7 +199,7 @@ impl Seeds {
             }
             modules.push((path, module));
         }
-        Ok(Seeds { catalog, modules })
+        Ok(Seeds { catalog, modules, projects })
     }
 }
 
@@ -273,31 +323,56 @@ fn check_catalog(path: &Path, catalog: &CatalogFile) -> Result<(), SeedError> {
     Ok(())
 }
 
-fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<(), SeedError> {
-    let profession = catalog
-        .profession
-        .iter()
-        .find(|p| p.slug == m.profession)
-        .ok_or_else(|| {
-            err(
-                path,
-                "",
-                "profession",
-                format!("no profession \"{}\" in catalog.toml", m.profession),
-            )
-        })?;
-    if !profession.grade.iter().any(|g| g.level == m.grade) {
+fn check_grade_exists(
+    path: &Path,
+    profession: &str,
+    grade: &str,
+    catalog: &CatalogFile,
+) -> Result<(), SeedError> {
+    let p = catalog.profession.iter().find(|p| p.slug == profession).ok_or_else(|| {
+        err(path, "", "profession", format!("no profession \"{profession}\" in catalog.toml"))
+    })?;
+    if !p.grade.iter().any(|g| g.level == grade) {
         return Err(err(
             path,
             "",
             "grade",
-            format!(
-                "profession \"{}\" has no grade \"{}\" in catalog.toml",
-                m.profession, m.grade
-            ),
+            format!("profession \"{profession}\" has no grade \"{grade}\" in catalog.toml"),
         ));
     }
-    Siblings::new(path).check(&format!("module \"{}\"", m.slug), &m.slug, &m.title)?;
+    Ok(())
+}
+
+fn check_projects(path: &Path, file: &ProjectsFile) -> Result<(), SeedError> {
+    let mut projects = Siblings::new(path);
+    for p in &file.project {
+        let entry = format!("project \"{}\"", p.slug);
+        projects.check(&entry, &p.slug, &p.title)?;
+        let mut items = Siblings::new(path);
+        for i in &p.item {
+            items.check(&format!("{entry} > item \"{}\"", i.slug), &i.slug, &i.title)?;
+        }
+    }
+    Ok(())
+}
+
+fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<(), SeedError> {
+    check_grade_exists(path, &m.profession, &m.grade, catalog)?;
+    let module = format!("module \"{}\"", m.slug);
+    Siblings::new(path).check(&module, &m.slug, &m.title)?;
+    let mut urls = HashSet::new();
+    for (i, l) in m.link.iter().enumerate() {
+        let entry = format!("{module} > link {}", i + 1);
+        not_blank(path, &entry, "title", &l.title)?;
+        let web = (l.url.starts_with("https://") || l.url.starts_with("http://"))
+            && !l.url.contains(char::is_whitespace);
+        if !web {
+            return Err(err(path, &entry, "url", format!("\"{}\" is not an http(s) address", l.url)));
+        }
+        if !urls.insert(l.url.as_str()) {
+            return Err(err(path, &entry, "url", format!("\"{}\" is listed twice", l.url)));
+        }
+    }
 
     let mut topics = Siblings::new(path);
     for t in &m.topic {

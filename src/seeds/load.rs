@@ -70,6 +70,13 @@ pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError
         report.changed_rows += changed;
         report.modules += 1;
         kept.modules.push(module_id);
+        for (position, link) in m.link.iter().enumerate() {
+            let (id, changed) = upsert_link(&mut tx, module_id, link, position as i32 + 1)
+                .await
+                .map_err(db(path, &format!("{entry} > link {}", position + 1)))?;
+            report.changed_rows += changed;
+            kept.links.push(id);
+        }
         for (position, t) in m.topic.iter().enumerate() {
             let entry = format!("topic \"{}\"", t.slug);
             let (topic_id, changed) = upsert_topic(&mut tx, module_id, t, position as i32 + 1)
@@ -82,6 +89,24 @@ pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError
                 .await
                 .map_err(db(path, &entry))?;
             report.exercises += t.theory.len() + t.question.len() + t.task.len() + t.case.len();
+        }
+    }
+
+    for (path, file) in &seeds.projects {
+        for (position, p) in file.project.iter().enumerate() {
+            let entry = format!("project \"{}\"", p.slug);
+            let (project_id, changed) = upsert_project(&mut tx, file, p, position as i32 + 1)
+                .await
+                .map_err(db(path, &entry))?;
+            report.changed_rows += changed;
+            kept.projects.push(project_id);
+            for (position, item) in p.item.iter().enumerate() {
+                let (id, changed) = upsert_project_item(&mut tx, project_id, item, position as i32 + 1)
+                    .await
+                    .map_err(db(path, &format!("{entry} > item \"{}\"", item.slug)))?;
+                report.changed_rows += changed;
+                kept.project_items.push(id);
+            }
         }
     }
 
@@ -104,6 +129,9 @@ struct Kept {
     questions: Vec<i64>,
     tasks: Vec<i64>,
     cases: Vec<i64>,
+    links: Vec<i64>,
+    projects: Vec<i64>,
+    project_items: Vec<i64>,
 }
 
 impl Kept {
@@ -161,6 +189,27 @@ impl Kept {
         n += sqlx::query!(
             "UPDATE cases SET is_active = false WHERE is_active AND case_id <> ALL($1)",
             &self.cases
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE module_links SET is_active = false WHERE is_active AND module_link_id <> ALL($1)",
+            &self.links
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE projects SET is_active = false WHERE is_active AND project_id <> ALL($1)",
+            &self.projects
+        )
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        n += sqlx::query!(
+            "UPDATE project_items SET is_active = false WHERE is_active AND project_item_id <> ALL($1)",
+            &self.project_items
         )
         .execute(&mut **tx)
         .await?
@@ -447,4 +496,113 @@ async fn upsert_exercises(
         changed += c;
     }
     Ok(changed)
+}
+
+async fn upsert_link(
+    tx: &mut Tx<'_>,
+    module_id: i64,
+    l: &LinkSeed,
+    position: i32,
+) -> Result<(i64, u64), sqlx::Error> {
+    let written = sqlx::query_scalar!(
+        r#"INSERT INTO module_links (module_id, title, url, position) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (module_id, url) DO UPDATE
+           SET title = EXCLUDED.title, position = EXCLUDED.position, is_active = true
+           WHERE (module_links.title, module_links.position, module_links.is_active)
+                 IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.position, true)
+           RETURNING module_link_id"#,
+        module_id,
+        l.title.trim(),
+        l.url.trim(),
+        position
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let existing = match written {
+        Some(_) => None,
+        None => sqlx::query_scalar!(
+            "SELECT module_link_id FROM module_links WHERE module_id = $1 AND url = $2",
+            module_id,
+            l.url.trim()
+        )
+        .fetch_optional(&mut **tx)
+        .await?,
+    };
+    id_and_change(written, existing)
+}
+
+async fn upsert_project(
+    tx: &mut Tx<'_>,
+    file: &ProjectsFile,
+    p: &ProjectSeed,
+    position: i32,
+) -> Result<(i64, u64), sqlx::Error> {
+    let grade_id = sqlx::query_scalar!(
+        "SELECT grade_id FROM grades JOIN professions USING (profession_id)
+         WHERE professions.slug = $1 AND grades.level::text = $2",
+        file.profession,
+        file.grade
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let written = sqlx::query_scalar!(
+        r#"INSERT INTO projects (grade_id, slug, title, description, position) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (grade_id, slug) DO UPDATE
+           SET title = EXCLUDED.title, description = EXCLUDED.description, position = EXCLUDED.position,
+               is_active = true
+           WHERE (projects.title, projects.description, projects.position, projects.is_active)
+                 IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description, EXCLUDED.position, true)
+           RETURNING project_id"#,
+        grade_id,
+        p.slug,
+        p.title.trim(),
+        p.description.trim(),
+        position
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let existing = match written {
+        Some(_) => None,
+        None => sqlx::query_scalar!(
+            "SELECT project_id FROM projects WHERE grade_id = $1 AND slug = $2",
+            grade_id,
+            p.slug
+        )
+        .fetch_optional(&mut **tx)
+        .await?,
+    };
+    id_and_change(written, existing)
+}
+
+async fn upsert_project_item(
+    tx: &mut Tx<'_>,
+    project_id: i64,
+    item: &ProjectItemSeed,
+    position: i32,
+) -> Result<(i64, u64), sqlx::Error> {
+    let written = sqlx::query_scalar!(
+        r#"INSERT INTO project_items (project_id, slug, title, position) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (project_id, slug) DO UPDATE
+           SET title = EXCLUDED.title, position = EXCLUDED.position, is_active = true
+           WHERE (project_items.title, project_items.position, project_items.is_active)
+                 IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.position, true)
+           RETURNING project_item_id"#,
+        project_id,
+        item.slug,
+        item.title.trim(),
+        position
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let existing = match written {
+        Some(_) => None,
+        None => sqlx::query_scalar!(
+            "SELECT project_item_id FROM project_items WHERE project_id = $1 AND slug = $2",
+            project_id,
+            item.slug
+        )
+        .fetch_optional(&mut **tx)
+        .await?,
+    };
+    id_and_change(written, existing)
 }

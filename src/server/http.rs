@@ -3,7 +3,11 @@
 
 use std::time::Duration;
 
-use axum::extract::State;
+use axum::extract::{Request, State};
+use axum::http::header::SET_COOKIE;
+use axum::http::HeaderValue;
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
@@ -12,6 +16,9 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
+use tower_sessions::cookie::{time, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
 use tracing::Level;
 
 use super::AppState;
@@ -20,17 +27,30 @@ use crate::app::{shell, App};
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let pool = state.pool.clone();
+    let limiter = state.login_limiter.clone();
     let options = state.leptos_options.clone();
+    // Sessions live in PostgreSQL, so any instance can serve any request.
+    let sessions = SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
+        .with_name("grader_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(false)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(60)));
     Router::new()
         .route("/healthz", get(health))
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(pool.clone()),
+            move || {
+                provide_context(pool.clone());
+                provide_context(limiter.clone());
+            },
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new())
+        .layer(sessions)
+        .layer(middleware::from_fn(secure_cookies_over_https))
         // One line per request: method, path, status and latency.
         .layer(
             TraceLayer::new_for_http().on_response(
@@ -52,4 +72,29 @@ async fn health(State(state): State<AppState>) -> (StatusCode, &'static str) {
         Ok(Ok(_)) => (StatusCode::OK, "ok"),
         _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
     }
+}
+
+/// Marks cookies `Secure` when the request came over https (directly or through a
+/// proxy that says so), and leaves them usable on plain http://127.0.0.1.
+async fn secure_cookies_over_https(request: Request, next: Next) -> Response {
+    let https = request.uri().scheme_str() == Some("https")
+        || request
+            .headers()
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+    let mut response = next.run(request).await;
+    if https {
+        let cookies: Vec<HeaderValue> = response.headers_mut().get_all(SET_COOKIE).iter().cloned().collect();
+        response.headers_mut().remove(SET_COOKIE);
+        for cookie in cookies {
+            let text = cookie.to_str().unwrap_or_default();
+            let value = if text.to_ascii_lowercase().contains("; secure") {
+                cookie.clone()
+            } else {
+                HeaderValue::from_str(&format!("{text}; Secure")).unwrap_or(cookie.clone())
+            };
+            response.headers_mut().append(SET_COOKIE, value);
+        }
+    }
+    response
 }

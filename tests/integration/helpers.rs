@@ -7,41 +7,128 @@ use sqlx::PgPool;
 /// A running Grader on a random port, against the test's own database.
 pub struct TestApp {
     pub address: SocketAddr,
+    pub pool: PgPool,
+    /// A browser-like client with its own cookie jar: one learner.
     pub client: reqwest::Client,
+}
+
+/// A new cookie jar: another browser, another learner.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap()
 }
 
 impl TestApp {
     /// Loads the project's seeds, then serves on 127.0.0.1:0.
     pub async fn spawn(pool: PgPool) -> Self {
         load_seeds(&pool).await;
-        let leptos = leptos::config::get_configuration(Some("Leptos.toml"))
-            .unwrap()
-            .leptos_options;
-        let app = http::router(AppState {
-            leptos_options: leptos,
-            pool,
-        });
+        grader::server::migrate(&pool).await.unwrap();
+        let leptos = leptos::config::get_configuration(Some("Leptos.toml")).unwrap().leptos_options;
+        let app = http::router(AppState::new(leptos, pool.clone()));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        TestApp { address, client }
+        TestApp { address, pool, client: new_client() }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
     }
 
     /// GETs a page; returns its status and body.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let response = self
-            .client
-            .get(format!("http://{}{path}", self.address))
+        self.get_as(&self.client, path).await
+    }
+
+    pub async fn get_as(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
+        let response = client.get(self.url(path)).send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
+    /// POSTs a form to a server function, as a fetch call would (JSON back).
+    pub async fn post_form(&self, client: &reqwest::Client, endpoint: &str, form: &[(&str, String)]) -> (u16, String) {
+        let body: String = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let response = client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(body)
             .send()
             .await
             .unwrap();
         let status = response.status().as_u16();
         (status, response.text().await.unwrap())
     }
+
+    /// Answers a theory card «Понимаю» with a new client id.
+    pub async fn understand(&self, client: &reqwest::Client, theory_id: i64) -> (u16, String) {
+        self.answer(client, "theory", theory_id, &uuid(), &[("understood", "yes".into())]).await
+    }
+
+    pub async fn answer(
+        &self,
+        client: &reqwest::Client,
+        kind: &str,
+        id: i64,
+        client_id: &str,
+        extra: &[(&str, String)],
+    ) -> (u16, String) {
+        let mut form = vec![("kind", kind.to_string()), ("exercise_id", id.to_string()), ("client_id", client_id.to_string())];
+        form.extend(extra.iter().cloned());
+        self.post_form(client, "learning/answer", &form).await
+    }
+
+    pub async fn register(&self, client: &reqwest::Client, email: &str, password: &str) -> (u16, String) {
+        let form = [("email", email.to_string()), ("password", password.to_string()), ("display_name", "Аня".to_string())];
+        self.post_form(client, "auth/register", &form).await
+    }
+
+    pub async fn login(&self, client: &reqwest::Client, email: &str, password: &str) -> (u16, String) {
+        self.post_form(client, "auth/login", &[("email", email.to_string()), ("password", password.to_string())]).await
+    }
+
+    /// The first topic's ids, for answering.
+    pub async fn first_topic_theory(&self) -> Vec<i64> {
+        sqlx::query_scalar(
+            "SELECT theory_id FROM theory JOIN topics USING (topic_id) WHERE topics.slug = 'immutable-types'
+             ORDER BY theory.position",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    pub async fn answers_of_all(&self) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM answers").fetch_one(&self.pool).await.unwrap()
+    }
+}
+
+pub fn uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The topic page's mastery, read from its progress bar.
+pub fn topic_percent(html: &str) -> u8 {
+    let marker = "aria-label=\"Освоено ";
+    let start = html.find(marker).expect("a mastery bar") + marker.len();
+    html[start..].split(' ').next().unwrap().parse().unwrap()
 }
 
 pub async fn load_seeds(pool: &PgPool) -> grader::seeds::SeedReport {

@@ -2,6 +2,7 @@
 //! `#[sqlx::test]` (DATABASE_URL names the server), with migrations applied.
 
 mod helpers;
+mod learners;
 mod pages;
 mod queries;
 mod seeds;

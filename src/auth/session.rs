@@ -1,0 +1,60 @@
+//! The learner of the current request, kept in the session (tower-sessions,
+//! stored in PostgreSQL so any instance can serve any request).
+
+use sqlx::PgPool;
+use tower_sessions::Session;
+
+use crate::error::AppError;
+
+const LEARNER: &str = "learner_id";
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = %e, "no session layer");
+        AppError::Internal
+    })
+}
+
+fn session_error(e: tower_sessions::session::Error) -> AppError {
+    tracing::error!(error = %e, "session store");
+    AppError::Unavailable
+}
+
+/// The learner bound to this session, if any (a visitor who never answered has none).
+pub async fn current_learner(pool: &PgPool) -> Result<Option<i64>, AppError> {
+    let s = session().await?;
+    let Some(id) = s.get::<i64>(LEARNER).await.map_err(session_error)? else {
+        return Ok(None);
+    };
+    // The row may be gone (merged into an account, or deleted): forget it.
+    let exists = sqlx::query_scalar!("SELECT EXISTS (SELECT 1 FROM learners WHERE learner_id = $1) AS \"e!\"", id)
+        .fetch_one(pool)
+        .await?;
+    if exists {
+        Ok(Some(id))
+    } else {
+        s.remove::<i64>(LEARNER).await.map_err(session_error)?;
+        Ok(None)
+    }
+}
+
+/// The current learner, creating a guest on the first answer.
+pub async fn ensure_learner(pool: &PgPool) -> Result<i64, AppError> {
+    if let Some(id) = current_learner(pool).await? {
+        return Ok(id);
+    }
+    let id = super::queries::create_guest(pool).await?;
+    bind(id).await?;
+    Ok(id)
+}
+
+/// Binds the session to a learner under a new session id (no fixation).
+pub async fn bind(learner_id: i64) -> Result<(), AppError> {
+    let s = session().await?;
+    s.cycle_id().await.map_err(session_error)?;
+    s.insert(LEARNER, learner_id).await.map_err(session_error)
+}
+
+pub async fn forget() -> Result<(), AppError> {
+    session().await?.flush().await.map_err(session_error)
+}

@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// The message of a failed form submission, read out by screen readers. With
+/// `field`, only an error about that field (or exercise) is shown here.
+#[component]
+pub fn FormError<T>(
+    #[prop(into)] result: Signal<Option<Result<T, AppError>>>,
+    #[prop(optional, into)] field: Option<String>,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+{
+    let message = Signal::derive(move || {
+        result.with(|r| match r {
+            Some(Err(AppError::Invalid { field: f, message })) if field.as_ref().is_none_or(|x| x == f) => {
+                Some(message.clone())
+            }
+            Some(Err(e)) if field.is_none() || !matches!(e, AppError::Invalid { .. }) => Some(e.user_message()),
+            _ => None,
+        })
+    });
+    view! {
+        <p class="form-error" role="alert" hidden=move || message.with(Option::is_none)>{move || message.get()}</p>
+    }
+}

@@ -1,0 +1,263 @@
+use sqlx::PgPool;
+
+use crate::helpers::*;
+
+const TOPIC: &str = "/professions/python-backend/intern/python-basics/immutable-types";
+
+#[sqlx::test]
+async fn a_guests_answer_raises_the_topic_percent_and_another_browser_sees_zero(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (_, before) = app.get(TOPIC).await;
+    assert_eq!(topic_percent(&before), 0);
+
+    let theory = app.first_topic_theory().await;
+    let (status, body) = app.understand(&app.client, theory[0]).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"correct\":true"), "{body}");
+
+    let (_, after) = app.get(TOPIC).await;
+    assert!(topic_percent(&after) > 0, "the topic percent rose");
+    let (_, other) = app.get_as(&new_client(), TOPIC).await;
+    assert_eq!(topic_percent(&other), 0, "another learner starts at 0 %");
+}
+
+#[sqlx::test]
+async fn the_session_cookie_is_http_only_and_same_site_lax(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    let response = app
+        .client
+        .post(app.url("/api/learning/answer"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("x-forwarded-proto", "https")
+        .body(format!("kind=theory&exercise_id={}&client_id={}&understood=yes", theory[0], uuid()))
+        .send()
+        .await
+        .unwrap();
+    let cookie = response.headers().get("set-cookie").expect("a session cookie").to_str().unwrap().to_string();
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(cookie.contains("Secure"), "over https the cookie is Secure: {cookie}");
+}
+
+#[sqlx::test]
+async fn a_duplicate_submission_is_stored_once(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    let id = uuid();
+    for _ in 0..3 {
+        let (status, _) = app.answer(&app.client, "theory", theory[0], &id, &[("understood", "yes".into())]).await;
+        assert_eq!(status, 200);
+    }
+    assert_eq!(app.answers_of_all().await, 1);
+}
+
+#[sqlx::test]
+async fn every_attempt_is_kept_and_the_latest_counts(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    app.understand(&app.client, theory[0]).await;
+    let (_, page) = app.get(TOPIC).await;
+    let high = topic_percent(&page);
+    app.answer(&app.client, "theory", theory[0], &uuid(), &[("understood", "no".into())]).await;
+    let (_, page) = app.get(TOPIC).await;
+    assert_eq!(topic_percent(&page), 0, "the latest answer («Не понимаю») counts");
+    assert!(high > 0);
+    assert_eq!(app.answers_of_all().await, 2);
+}
+
+#[sqlx::test]
+async fn fifty_concurrent_submissions_are_all_stored(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    app.understand(&app.client, theory[0]).await; // one learner, one session
+    let before = app.answers_of_all().await;
+    let mut tasks = Vec::new();
+    for i in 0..50 {
+        let client = app.client.clone();
+        let url = app.url("/api/learning/answer");
+        let id = theory[i % theory.len()];
+        tasks.push(tokio::spawn(async move {
+            client
+                .post(url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(format!("kind=theory&exercise_id={id}&client_id={}&understood=yes", uuid()))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.unwrap(), 200);
+    }
+    assert_eq!(app.answers_of_all().await - before, 50);
+    let learners: i64 = sqlx::query_scalar("SELECT count(*) FROM learners").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(learners, 1, "all fifty belong to the same learner");
+}
+
+#[sqlx::test]
+async fn two_learners_are_isolated(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    let other = new_client();
+    app.understand(&app.client, theory[0]).await;
+    app.answer(&other, "theory", theory[0], &uuid(), &[("understood", "no".into())]).await;
+    let (_, mine) = app.get(TOPIC).await;
+    let (_, theirs) = app.get_as(&other, TOPIC).await;
+    assert!(topic_percent(&mine) > 0);
+    assert_eq!(topic_percent(&theirs), 0);
+}
+
+#[sqlx::test]
+async fn registering_as_a_guest_keeps_the_answers(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    app.understand(&app.client, theory[0]).await;
+    let (_, before) = app.get(TOPIC).await;
+
+    let (status, body) = app.register(&app.client, "anya@example.ru", "python2026").await;
+    assert_eq!(status, 200, "{body}");
+    let (_, after) = app.get(TOPIC).await;
+    assert_eq!(topic_percent(&after), topic_percent(&before));
+    assert_eq!(app.answers_of_all().await, 1);
+
+    // Logging in from a fresh browser that answered as a guest merges, nothing doubled.
+    let laptop = new_client();
+    app.understand(&laptop, theory[1]).await;
+    let (status, body) = app.login(&laptop, "ANYA@example.ru", "python2026").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(app.answers_of_all().await, 2);
+    let learners: i64 = sqlx::query_scalar("SELECT count(*) FROM learners").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(learners, 1, "the laptop's guest was merged into the account");
+    let (_, page) = app.get_as(&laptop, TOPIC).await;
+    assert!(topic_percent(&page) > topic_percent(&before));
+}
+
+#[sqlx::test]
+async fn registration_and_login_explain_what_is_wrong(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (status, body) = app.register(&app.client, "anya@example.ru", "short1").await;
+    assert_eq!(status, 422);
+    assert!(body.contains("короткий"), "{body}");
+    let (status, body) = app.register(&app.client, "anya@example.ru", "onlyletters").await;
+    assert_eq!(status, 422);
+    assert!(body.contains("простой"), "{body}");
+    let (status, _) = app.register(&app.client, "anya@example.ru", "python2026").await;
+    assert_eq!(status, 200);
+    let (status, body) = app.register(&new_client(), "Anya@Example.ru", "python2027").await;
+    assert_eq!(status, 422);
+    assert!(body.contains("уже зарегистрирован"), "{body}");
+    let (status, body) = app.login(&new_client(), "anya@example.ru", "wrong-pass1").await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Неверный e-mail или пароль"), "{body}");
+}
+
+#[sqlx::test]
+async fn login_attempts_are_rate_limited(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let mut statuses = Vec::new();
+    for _ in 0..7 {
+        statuses.push(app.login(&new_client(), "nobody@example.ru", "wrong-pass1").await.0);
+    }
+    assert_eq!(&statuses[..5], &[422; 5]);
+    assert_eq!(statuses[6], 429);
+}
+
+#[sqlx::test]
+async fn the_session_id_changes_at_login(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.register(&app.client, "anya@example.ru", "python2026").await;
+    let client = new_client();
+    let theory = app.first_topic_theory().await;
+    let first = client
+        .post(app.url("/api/learning/answer"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("kind=theory&exercise_id={}&client_id={}&understood=yes", theory[0], uuid()))
+        .send()
+        .await
+        .unwrap();
+    let guest_cookie = first.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
+    let login = client
+        .post(app.url("/api/auth/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("email=anya%40example.ru&password=python2026")
+        .send()
+        .await
+        .unwrap();
+    let account_cookie = login.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
+    assert_ne!(guest_cookie, account_cookie);
+}
+
+#[sqlx::test]
+async fn each_kind_is_graded_by_the_rules(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (qid, correct): (i64, Vec<i32>) = sqlx::query_as(
+        "SELECT question_id, correct_answers FROM questions WHERE cardinality(correct_answers) > 1 LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let picked: Vec<(String, String)> = correct.iter().map(|i| (format!("picked[{i}]"), "on".to_string())).collect();
+    let form: Vec<(&str, String)> = picked.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    let (status, body) = app.answer(&app.client, "question", qid, &uuid(), &form).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"correct\":true"), "all correct options chosen: {body}");
+    let one = [(format!("picked[{}]", correct[0]), "on".to_string())];
+    let form: Vec<(&str, String)> = one.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    let (_, body) = app.answer(&app.client, "question", qid, &uuid(), &form).await;
+    assert!(body.contains("\"correct\":false"), "a subset is wrong: {body}");
+
+    let (tid, answer): (i64, String) =
+        sqlx::query_as("SELECT task_id, correct_answer FROM tasks LIMIT 1").fetch_one(&app.pool).await.unwrap();
+    let (_, body) = app.answer(&app.client, "task", tid, &uuid(), &[("text", format!("{answer}  \r\n"))]).await;
+    assert!(body.contains("\"correct\":true"), "trailing spaces and CRLF do not count: {body}");
+    let (_, body) = app.answer(&app.client, "task", tid, &uuid(), &[("text", format!("x{answer}"))]).await;
+    assert!(body.contains("diff_html"), "{body}");
+
+    let (cid, fields): (i64, Vec<String>) = sqlx::query_as(
+        "SELECT case_id, correct_fields FROM cases WHERE cardinality(correct_fields) >= 2 LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let names: Vec<String> = (0..fields.len()).map(|i| format!("fields[{i}]")).collect();
+    let mut form: Vec<(&str, String)> = vec![(names[0].as_str(), fields[0].clone())];
+    for n in &names[1..] {
+        form.push((n.as_str(), "wrong".into()));
+    }
+    let (_, body) = app.answer(&app.client, "case", cid, &uuid(), &form).await;
+    let expected = format!("\"score\":{}", 1.0_f32 / fields.len() as f32);
+    assert!(body.contains(&expected), "partial credit {expected}: {body}");
+}
+
+#[sqlx::test]
+async fn bad_answers_get_a_clear_4xx_and_store_nothing(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    let (status, body) = app.answer(&app.client, "theory", theory[0], "not-a-uuid", &[("understood", "yes".into())]).await;
+    assert_eq!(status, 422, "{body}");
+    let (status, _) = app.answer(&app.client, "theory", 999_999, &uuid(), &[("understood", "yes".into())]).await;
+    assert_eq!(status, 404);
+    let (status, body) = app.answer(&app.client, "question", 1, &uuid(), &[]).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Выберите"), "{body}");
+    let (status, _) = app.answer(&app.client, "spell", 1, &uuid(), &[]).await;
+    assert_eq!(status, 422);
+    assert_eq!(app.answers_of_all().await, 0);
+}
+
+#[sqlx::test]
+async fn a_page_shows_no_answer_key_until_the_learner_answers(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let explanation: String = sqlx::query_scalar(
+        "SELECT explanation FROM tasks JOIN topics USING (topic_id) WHERE topics.slug = 'immutable-types' LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let first_words: String = explanation.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let (_, page) = app.get(TOPIC).await;
+    assert!(!page.contains(&first_words), "explanation leaked before answering");
+}
