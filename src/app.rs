@@ -5,9 +5,9 @@ use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::auth::{LoginPage, RegisterPage};
 use crate::catalog::{CatalogPage, ProfessionPage};
 use crate::components::{Frame, NotFound};
-use crate::auth::{LoginPage, RegisterPage};
 use crate::learning::{GradePage, LessonPage, ModulePage, TopicPage};
 use crate::progress::ProfilePage;
 

@@ -41,16 +41,25 @@ impl AppError {
 
 impl AppError {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        AppError::Invalid { field: field.to_string(), message: message.into() }
+        AppError::Invalid {
+            field: field.to_string(),
+            message: message.into(),
+        }
     }
 
     /// The message a learner reads under a form.
     pub fn user_message(&self) -> String {
         match self {
-            AppError::Invalid { message, .. } | AppError::TooManyRequests(message) => message.clone(),
+            AppError::Invalid { message, .. } | AppError::TooManyRequests(message) => {
+                message.clone()
+            }
             AppError::NotFound => "Не найдено: возможно, упражнение сняли с публикации.".into(),
-            AppError::Unavailable => "База данных недоступна, попробуйте ещё раз через минуту.".into(),
-            AppError::Transport(_) => "Нет связи с сервером. Проверьте соединение и попробуйте ещё раз.".into(),
+            AppError::Unavailable => {
+                "База данных недоступна, попробуйте ещё раз через минуту.".into()
+            }
+            AppError::Transport(_) => {
+                "Нет связи с сервером. Проверьте соединение и попробуйте ещё раз.".into()
+            }
             AppError::Internal => "Что-то пошло не так на сервере. Попробуйте ещё раз.".into(),
         }
     }

@@ -179,10 +179,12 @@ mod cli {
             let app = http::router(AppState::new(leptos, pool.clone()));
             // Expired sessions are deleted in the background.
             let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
-            tokio::spawn(tower_sessions::ExpiredDeletion::continuously_delete_expired(
-                store,
-                tokio::time::Duration::from_secs(3600),
-            ));
+            tokio::spawn(
+                tower_sessions::ExpiredDeletion::continuously_delete_expired(
+                    store,
+                    tokio::time::Duration::from_secs(3600),
+                ),
+            );
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("binding {addr}"))?;

@@ -1,17 +1,25 @@
 //! Passwords: argon2id hashes (the argon2 crate's default), and the rules a new
 //! password must meet.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 
 pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
 }
 
 pub fn verify(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -21,7 +29,9 @@ pub fn weakness(password: &str) -> Option<&'static str> {
         Some("Пароль слишком короткий: нужно не меньше 8 символов.")
     } else if password.chars().count() > 128 {
         Some("Пароль слишком длинный: не больше 128 символов.")
-    } else if !password.chars().any(char::is_alphabetic) || !password.chars().any(|c| c.is_ascii_digit()) {
+    } else if !password.chars().any(char::is_alphabetic)
+        || !password.chars().any(|c| c.is_ascii_digit())
+    {
         Some("Пароль слишком простой: добавьте и буквы, и цифры.")
     } else {
         None
@@ -30,7 +40,9 @@ pub fn weakness(password: &str) -> Option<&'static str> {
 
 /// A rough e-mail check: something@domain.tld without spaces.
 pub fn is_email(email: &str) -> bool {
-    let Some((user, domain)) = email.split_once('@') else { return false };
+    let Some((user, domain)) = email.split_once('@') else {
+        return false;
+    };
     !user.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')

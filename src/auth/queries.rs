@@ -5,7 +5,11 @@ use sqlx::PgPool;
 use crate::error::AppError;
 
 pub async fn create_guest(pool: &PgPool) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar!("INSERT INTO learners DEFAULT VALUES RETURNING learner_id").fetch_one(pool).await?)
+    Ok(
+        sqlx::query_scalar!("INSERT INTO learners DEFAULT VALUES RETURNING learner_id")
+            .fetch_one(pool)
+            .await?,
+    )
 }
 
 pub struct Account {
@@ -69,7 +73,9 @@ pub async fn register(
     };
     match result {
         Ok(id) => Ok(Registered::Ok(id)),
-        Err(sqlx::Error::Database(e)) if e.constraint() == Some("learners_email_key") => Ok(Registered::EmailTaken),
+        Err(sqlx::Error::Database(e)) if e.constraint() == Some("learners_email_key") => {
+            Ok(Registered::EmailTaken)
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -90,9 +96,13 @@ pub async fn merge_guest(pool: &PgPool, guest: i64, account: i64) -> Result<(), 
     if is_guest != Some(true) {
         return Ok(());
     }
-    sqlx::query!("UPDATE lessons SET learner_id = $2 WHERE learner_id = $1", guest, account)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE lessons SET learner_id = $2 WHERE learner_id = $1",
+        guest,
+        account
+    )
+    .execute(&mut *tx)
+    .await?;
     sqlx::query!(
         "UPDATE answers a SET learner_id = $2 WHERE a.learner_id = $1
            AND NOT EXISTS (SELECT 1 FROM answers b WHERE b.learner_id = $2 AND b.client_id = a.client_id)",
@@ -101,7 +111,9 @@ pub async fn merge_guest(pool: &PgPool, guest: i64, account: i64) -> Result<(), 
     )
     .execute(&mut *tx)
     .await?;
-    sqlx::query!("DELETE FROM learners WHERE learner_id = $1", guest).execute(&mut *tx).await?;
+    sqlx::query!("DELETE FROM learners WHERE learner_id = $1", guest)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -17,27 +17,45 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
     let Some(id) = super::session::current_learner(&pool).await? else {
         return Ok(None);
     };
-    Ok(sqlx::query_as!(Me, "SELECT display_name, email FROM learners WHERE learner_id = $1", id)
-        .fetch_optional(&pool)
-        .await?)
+    Ok(sqlx::query_as!(
+        Me,
+        "SELECT display_name, email FROM learners WHERE learner_id = $1",
+        id
+    )
+    .fetch_optional(&pool)
+    .await?)
 }
 
 #[server(endpoint = "auth/register")]
-pub async fn register(email: String, password: String, display_name: String) -> Result<(), AppError> {
+pub async fn register(
+    email: String,
+    password: String,
+    display_name: String,
+) -> Result<(), AppError> {
     use super::{password as pw, queries, session};
     let run = async {
         let pool = crate::server::pool()?;
         let email = email.trim().to_string();
         if !pw::is_email(&email) {
-            return Err(AppError::invalid("email", "Проверьте e-mail: он должен выглядеть как name@example.ru."));
+            return Err(AppError::invalid(
+                "email",
+                "Проверьте e-mail: он должен выглядеть как name@example.ru.",
+            ));
         }
         if let Some(why) = pw::weakness(&password) {
             return Err(AppError::invalid("password", why));
         }
         let name = display_name.trim();
-        let name = if name.is_empty() { "Ученик" } else { name };
+        let name = if name.is_empty() {
+            "Ученик"
+        } else {
+            name
+        };
         if name.chars().count() > 60 {
-            return Err(AppError::invalid("display_name", "Имя слишком длинное: не больше 60 символов."));
+            return Err(AppError::invalid(
+                "display_name",
+                "Имя слишком длинное: не больше 60 символов.",
+            ));
         }
         let hash = pw::hash(&password).map_err(|_| AppError::Internal)?;
         let guest = session::current_learner(&pool).await?;

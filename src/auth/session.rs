@@ -27,9 +27,12 @@ pub async fn current_learner(pool: &PgPool) -> Result<Option<i64>, AppError> {
         return Ok(None);
     };
     // The row may be gone (merged into an account, or deleted): forget it.
-    let exists = sqlx::query_scalar!("SELECT EXISTS (SELECT 1 FROM learners WHERE learner_id = $1) AS \"e!\"", id)
-        .fetch_one(pool)
-        .await?;
+    let exists = sqlx::query_scalar!(
+        "SELECT EXISTS (SELECT 1 FROM learners WHERE learner_id = $1) AS \"e!\"",
+        id
+    )
+    .fetch_one(pool)
+    .await?;
     if exists {
         Ok(Some(id))
     } else {

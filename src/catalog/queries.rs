@@ -9,8 +9,10 @@ use crate::error::AppError;
 use crate::learning::path::stars;
 use crate::progress::queries::rollup;
 
-
-pub async fn list_professions(pool: &PgPool, learner: Option<i64>) -> Result<Vec<ProfessionCard>, AppError> {
+pub async fn list_professions(
+    pool: &PgPool,
+    learner: Option<i64>,
+) -> Result<Vec<ProfessionCard>, AppError> {
     let mastery = rollup(pool, learner).await?;
     let professions = sqlx::query!(
         r#"SELECT profession_id, slug, title, summary

@@ -14,10 +14,14 @@ where
 {
     let message = Signal::derive(move || {
         result.with(|r| match r {
-            Some(Err(AppError::Invalid { field: f, message })) if field.as_ref().is_none_or(|x| x == f) => {
+            Some(Err(AppError::Invalid { field: f, message }))
+                if field.as_ref().is_none_or(|x| x == f) =>
+            {
                 Some(message.clone())
             }
-            Some(Err(e)) if field.is_none() || !matches!(e, AppError::Invalid { .. }) => Some(e.user_message()),
+            Some(Err(e)) if field.is_none() || !matches!(e, AppError::Invalid { .. }) => {
+                Some(e.user_message())
+            }
             _ => None,
         })
     });

@@ -47,7 +47,9 @@ impl Response {
     pub fn from_json(kind: &str, v: &serde_json::Value) -> Option<Self> {
         Some(match kind {
             "theory" => Response::Theory(v.get("understood")?.as_bool()?),
-            "question" => Response::Question(serde_json::from_value(v.get("chosen")?.clone()).ok()?),
+            "question" => {
+                Response::Question(serde_json::from_value(v.get("chosen")?.clone()).ok()?)
+            }
             "task" => Response::Task(v.get("text")?.as_str()?.to_string()),
             "case" => Response::Case(serde_json::from_value(v.get("fields")?.clone()).ok()?),
             _ => return None,
@@ -57,8 +59,10 @@ impl Response {
 
 /// Numbered form fields (`fields[0]`, `picked[2]`) in index order.
 fn indexed(map: &HashMap<String, String>) -> Vec<(usize, String)> {
-    let mut v: Vec<(usize, String)> =
-        map.iter().filter_map(|(k, v)| k.parse().ok().map(|i| (i, v.clone()))).collect();
+    let mut v: Vec<(usize, String)> = map
+        .iter()
+        .filter_map(|(k, v)| k.parse().ok().map(|i| (i, v.clone())))
+        .collect();
     v.sort();
     v
 }
@@ -69,15 +73,30 @@ impl Submission {
             "theory" => match self.understood.as_deref() {
                 Some("yes") => Response::Theory(true),
                 Some("no") => Response::Theory(false),
-                _ => return Err(AppError::invalid("understood", "Выберите «Понимаю» или «Не понимаю».")),
+                _ => {
+                    return Err(AppError::invalid(
+                        "understood",
+                        "Выберите «Понимаю» или «Не понимаю».",
+                    ))
+                }
             },
             "question" => {
-                let mut chosen: Vec<i32> = indexed(&self.picked).into_iter().map(|(i, _)| i as i32).collect();
+                let mut chosen: Vec<i32> = indexed(&self.picked)
+                    .into_iter()
+                    .map(|(i, _)| i as i32)
+                    .collect();
                 if let Some(c) = self.choice.as_deref() {
-                    chosen.push(c.parse().map_err(|_| AppError::invalid("choice", "Неизвестный вариант ответа."))?);
+                    chosen.push(
+                        c.parse().map_err(|_| {
+                            AppError::invalid("choice", "Неизвестный вариант ответа.")
+                        })?,
+                    );
                 }
                 if chosen.is_empty() {
-                    return Err(AppError::invalid("choice", "Выберите хотя бы один вариант."));
+                    return Err(AppError::invalid(
+                        "choice",
+                        "Выберите хотя бы один вариант.",
+                    ));
                 }
                 chosen.sort();
                 chosen.dedup();
@@ -86,7 +105,10 @@ impl Submission {
             "task" => {
                 let text = self.text.clone().unwrap_or_default();
                 if text.trim().is_empty() {
-                    return Err(AppError::invalid("text", "Введите ответ: что напечатает код?"));
+                    return Err(AppError::invalid(
+                        "text",
+                        "Введите ответ: что напечатает код?",
+                    ));
                 }
                 if text.len() > 10_000 {
                     return Err(AppError::invalid("text", "Ответ слишком длинный."));
@@ -94,12 +116,16 @@ impl Submission {
                 Response::Task(text)
             }
             "case" => {
-                let fields: Vec<String> = indexed(&self.fields).into_iter().map(|(_, v)| v).collect();
+                let fields: Vec<String> =
+                    indexed(&self.fields).into_iter().map(|(_, v)| v).collect();
                 if fields.iter().all(|f| f.trim().is_empty()) {
                     return Err(AppError::invalid("fields", "Заполните пропуски в коде."));
                 }
                 if fields.iter().any(|f| f.len() > 1_000) {
-                    return Err(AppError::invalid("fields", "Слишком длинный ответ в пропуске."));
+                    return Err(AppError::invalid(
+                        "fields",
+                        "Слишком длинный ответ в пропуске.",
+                    ));
                 }
                 Response::Case(fields)
             }
@@ -112,7 +138,10 @@ impl Submission {
 pub enum Key {
     Theory,
     Question(Vec<i32>),
-    Task { expected: String, accepted: Vec<String> },
+    Task {
+        expected: String,
+        accepted: Vec<String>,
+    },
     Case(Vec<String>),
 }
 
@@ -157,10 +186,16 @@ pub async fn exercise(pool: &PgPool, kind: &str, id: i64) -> Result<Exercise, Ap
 /// Grades a response against an exercise and says what to show.
 pub fn feedback(exercise: &Exercise, response: &Response) -> Feedback {
     let (score, detail) = match (&exercise.key, response) {
-        (Key::Theory, Response::Theory(u)) => (if *u { 1.0 } else { 0.0 }, FeedbackDetail::Theory { understood: *u }),
+        (Key::Theory, Response::Theory(u)) => (
+            if *u { 1.0 } else { 0.0 },
+            FeedbackDetail::Theory { understood: *u },
+        ),
         (Key::Question(correct), Response::Question(chosen)) => (
             grading::grade_question(chosen, correct),
-            FeedbackDetail::Question { chosen: chosen.clone(), correct: correct.clone() },
+            FeedbackDetail::Question {
+                chosen: chosen.clone(),
+                correct: correct.clone(),
+            },
         ),
         (Key::Task { expected, accepted }, Response::Task(typed)) => (
             grading::grade_task(typed, expected, accepted),
@@ -180,7 +215,12 @@ pub fn feedback(exercise: &Exercise, response: &Response) -> Feedback {
         ),
         _ => (0.0, FeedbackDetail::Theory { understood: false }),
     };
-    Feedback { score, correct: score >= 1.0, explanation_html: markdown(&exercise.explanation), detail }
+    Feedback {
+        score,
+        correct: score >= 1.0,
+        explanation_html: markdown(&exercise.explanation),
+        detail,
+    }
 }
 
 /// Typed vs expected, character by character: `<del>` what should not be there,
@@ -217,8 +257,12 @@ pub fn diff_html(typed: &str, expected: &str) -> String {
 /// Grades and appends an answer. A retry with the same client id returns the
 /// stored answer's feedback and stores nothing new.
 pub async fn submit(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Feedback, AppError> {
-    let client_id = uuid::Uuid::parse_str(&s.client_id)
-        .map_err(|_| AppError::invalid("client_id", "Форма устарела: обновите страницу и ответьте ещё раз."))?;
+    let client_id = uuid::Uuid::parse_str(&s.client_id).map_err(|_| {
+        AppError::invalid(
+            "client_id",
+            "Форма устарела: обновите страницу и ответьте ещё раз.",
+        )
+    })?;
     let response = s.response()?;
     let ex = exercise(pool, &s.kind, s.exercise_id).await?;
     if let Some(lesson) = s.lesson_id {
@@ -293,14 +337,20 @@ mod tests {
 
     #[test]
     fn checkboxes_and_blanks_are_read_in_index_order() {
-        let mut s = Submission { kind: "case".into(), ..Default::default() };
+        let mut s = Submission {
+            kind: "case".into(),
+            ..Default::default()
+        };
         s.fields.insert("1".into(), "b".into());
         s.fields.insert("0".into(), "a".into());
         match s.response().unwrap() {
             Response::Case(f) => assert_eq!(f, vec!["a", "b"]),
             _ => unreachable!(),
         }
-        let mut q = Submission { kind: "question".into(), ..Default::default() };
+        let mut q = Submission {
+            kind: "question".into(),
+            ..Default::default()
+        };
         q.picked.insert("2".into(), "on".into());
         q.picked.insert("0".into(), "on".into());
         match q.response().unwrap() {
@@ -311,9 +361,16 @@ mod tests {
 
     #[test]
     fn empty_answers_are_refused_with_a_message() {
-        let q = Submission { kind: "question".into(), ..Default::default() };
+        let q = Submission {
+            kind: "question".into(),
+            ..Default::default()
+        };
         assert!(matches!(q.response(), Err(AppError::Invalid { .. })));
-        let t = Submission { kind: "task".into(), text: Some("  ".into()), ..Default::default() };
+        let t = Submission {
+            kind: "task".into(),
+            text: Some("  ".into()),
+            ..Default::default()
+        };
         assert!(matches!(t.response(), Err(AppError::Invalid { .. })));
     }
 }

@@ -46,7 +46,10 @@ pub fn ExerciseCard(
     };
     let pending = action.pending();
     let body = match item.body {
-        ExerciseBody::Theory { title_html, body_html } => {
+        ExerciseBody::Theory {
+            title_html,
+            body_html,
+        } => {
             let hidden_no = hidden.clone();
             view! {
             <details class=style::reveal open=answered>
@@ -68,7 +71,11 @@ pub fn ExerciseCard(
             }
             .into_any()
         }
-        ExerciseBody::Question { title_html, options_html, multiple } => {
+        ExerciseBody::Question {
+            title_html,
+            options_html,
+            multiple,
+        } => {
             let name = format!("q-{}", item.id);
             view! {
                 <ActionForm action>
@@ -102,7 +109,10 @@ pub fn ExerciseCard(
             }
             .into_any()
         }
-        ExerciseBody::Task { title_html, code_html } => {
+        ExerciseBody::Task {
+            title_html,
+            code_html,
+        } => {
             let id = format!("task-{}", item.id);
             let for_id = id.clone();
             view! {
@@ -161,19 +171,25 @@ pub fn ExerciseCard(
 /// A class and a label for an option once the question is answered.
 fn option_mark(feedback: Option<&Feedback>, i: i32) -> (&'static str, &'static str) {
     match feedback.map(|f| &f.detail) {
-        Some(FeedbackDetail::Question { chosen, correct }) => match (chosen.contains(&i), correct.contains(&i)) {
-            (true, true) => (style::chosen_right, "ваш ответ · верно"),
-            (true, false) => (style::chosen_wrong, "ваш ответ · неверно"),
-            (false, true) => (style::missed, "верный ответ"),
-            (false, false) => ("", ""),
-        },
+        Some(FeedbackDetail::Question { chosen, correct }) => {
+            match (chosen.contains(&i), correct.contains(&i)) {
+                (true, true) => (style::chosen_right, "ваш ответ · верно"),
+                (true, false) => (style::chosen_wrong, "ваш ответ · неверно"),
+                (false, true) => (style::missed, "верный ответ"),
+                (false, false) => ("", ""),
+            }
+        }
         _ => ("", ""),
     }
 }
 
 #[component]
 fn FeedbackPanel(f: Feedback) -> impl IntoView {
-    let class = if f.correct { style::right } else { style::wrong };
+    let class = if f.correct {
+        style::right
+    } else {
+        style::wrong
+    };
     view! {
         <section class=format!("{} {}", style::feedback, class) role="status" aria-label="Результат ответа">
             <p class=style::verdict>{f.verdict()}</p>

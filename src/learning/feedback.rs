@@ -14,11 +14,24 @@ pub struct Feedback {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FeedbackDetail {
-    Theory { understood: bool },
-    Question { chosen: Vec<i32>, correct: Vec<i32> },
+    Theory {
+        understood: bool,
+    },
+    Question {
+        chosen: Vec<i32>,
+        correct: Vec<i32>,
+    },
     /// `diff_html` marks what was typed against what was expected, whitespace shown.
-    Task { typed: String, expected: String, diff_html: String },
-    Case { typed: Vec<String>, correct: Vec<String>, right: Vec<bool> },
+    Task {
+        typed: String,
+        expected: String,
+        diff_html: String,
+    },
+    Case {
+        typed: Vec<String>,
+        correct: Vec<String>,
+        right: Vec<bool>,
+    },
 }
 
 impl Feedback {
@@ -26,9 +39,15 @@ impl Feedback {
     pub fn verdict(&self) -> String {
         match &self.detail {
             FeedbackDetail::Theory { understood: true } => "Отлично, идём дальше!".into(),
-            FeedbackDetail::Theory { understood: false } => "Ничего страшного — прочитайте разбор ниже.".into(),
+            FeedbackDetail::Theory { understood: false } => {
+                "Ничего страшного — прочитайте разбор ниже.".into()
+            }
             FeedbackDetail::Case { right, .. } if !self.correct && right.iter().any(|r| *r) => {
-                format!("Частично верно: {} из {}", right.iter().filter(|r| **r).count(), right.len())
+                format!(
+                    "Частично верно: {} из {}",
+                    right.iter().filter(|r| **r).count(),
+                    right.len()
+                )
             }
             _ if self.correct => "Верно!".into(),
             _ => "Неверно".into(),

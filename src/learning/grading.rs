@@ -7,7 +7,10 @@ use std::collections::BTreeSet;
 pub fn normalize(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = unified.lines().map(str::trim_end).collect();
-    lines.join("\n").trim_matches(|c: char| c == '\n' || c == ' ' || c == '\t').to_string()
+    lines
+        .join("\n")
+        .trim_matches(|c: char| c == '\n' || c == ' ' || c == '\t')
+        .to_string()
 }
 
 /// A question is right when the chosen set equals the correct set exactly.
@@ -48,7 +51,10 @@ pub fn grade_case(typed: &[String], correct: &[String]) -> f32 {
     if correct.is_empty() {
         return 0.0;
     }
-    let right = case_blanks(typed, correct).into_iter().filter(|b| *b).count();
+    let right = case_blanks(typed, correct)
+        .into_iter()
+        .filter(|b| *b)
+        .count();
     right as f32 / correct.len() as f32
 }
 
@@ -85,7 +91,11 @@ mod tests {
         assert_eq!(grade_question(&[1], &[1]), 1.0);
         assert_eq!(grade_question(&[2, 0], &[0, 2]), 1.0);
         assert_eq!(grade_question(&[0], &[0, 2]), 0.0, "a subset is wrong");
-        assert_eq!(grade_question(&[0, 1, 2], &[0, 2]), 0.0, "a superset is wrong");
+        assert_eq!(
+            grade_question(&[0, 1, 2], &[0, 2]),
+            0.0,
+            "a superset is wrong"
+        );
         assert_eq!(grade_question(&[], &[0]), 0.0);
     }
 
@@ -94,7 +104,14 @@ mod tests {
         let correct = s(&["5", "x * 2", "print"]);
         assert_eq!(grade_case(&s(&["5", "x * 2", "print"]), &correct), 1.0);
         assert!((grade_case(&s(&[" 5 ", "x*2", "print"]), &correct) - 2.0 / 3.0).abs() < 1e-6);
-        assert_eq!(grade_case(&s(&["5"]), &correct), 1.0 / 3.0, "missing blanks are wrong");
-        assert_eq!(case_blanks(&s(&["1", "2"]), &s(&["1", "3"])), vec![true, false]);
+        assert_eq!(
+            grade_case(&s(&["5"]), &correct),
+            1.0 / 3.0,
+            "missing blanks are wrong"
+        );
+        assert_eq!(
+            case_blanks(&s(&["1", "2"]), &s(&["1", "3"])),
+            vec![true, false]
+        );
     }
 }

@@ -48,7 +48,11 @@ pub fn LessonPage() -> impl IntoView {
 fn LessonBody(l: LessonView) -> impl IntoView {
     let topic_href = l.trail.topic_href(&l.module_slug, &l.topic_slug);
     let lesson_href = format!("{topic_href}/lesson");
-    let progress = if l.total == 0 { 0 } else { l.answered * 100 / l.total };
+    let progress = if l.total == 0 {
+        0
+    } else {
+        l.answered * 100 / l.total
+    };
     let title = format!("Урок: {}", l.topic_title);
     let Some(id) = l.lesson_id else {
         let start = ServerAction::<StartLesson>::new();
@@ -108,7 +112,11 @@ fn LessonBody(l: LessonView) -> impl IntoView {
     }
     let step = l.step;
     let last = step >= l.total;
-    let next_label = if last { "Завершить" } else { "Далее" };
+    let next_label = if last {
+        "Завершить"
+    } else {
+        "Далее"
+    };
     let answered = l.item.as_ref().is_some_and(|i| i.feedback.is_some());
     view! {
         <Title text=title/>

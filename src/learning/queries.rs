@@ -68,7 +68,10 @@ pub async fn grade_path(
     .fetch_all(pool)
     .await?;
 
-    let masteries: Vec<f32> = modules.iter().map(|m| mastery.module(m.module_id)).collect();
+    let masteries: Vec<f32> = modules
+        .iter()
+        .map(|m| mastery.module(m.module_id))
+        .collect();
     let states = node_states(&masteries);
 
     let projects = sqlx::query!(
@@ -113,7 +116,11 @@ pub async fn grade_path(
             .collect(),
         projects: projects
             .into_iter()
-            .map(|p| ProjectView { title: p.title, description: p.description, items: p.items })
+            .map(|p| ProjectView {
+                title: p.title,
+                description: p.description,
+                items: p.items,
+            })
             .collect(),
     })
 }
@@ -256,7 +263,10 @@ pub async fn topic_view(
     )
     .fetch_optional(pool)
     .await?;
-    Ok(TopicView { next_topic, ..row.view })
+    Ok(TopicView {
+        next_topic,
+        ..row.view
+    })
 }
 
 /// A topic's exercises by kind, each with the learner's latest feedback.
@@ -270,7 +280,10 @@ pub struct TopicItems {
 impl TopicItems {
     /// In lesson order: theory, questions, tasks, cases.
     pub fn in_order(self) -> Vec<ExerciseItem> {
-        [self.theory, self.questions, self.tasks, self.cases].into_iter().flatten().collect()
+        [self.theory, self.questions, self.tasks, self.cases]
+            .into_iter()
+            .flatten()
+            .collect()
     }
 }
 
@@ -295,12 +308,20 @@ pub async fn topic_items(
     )
     .fetch_all(pool)
     .await?;
-    let answered: HashMap<(String, i64), serde_json::Value> =
-        latest.into_iter().map(|a| ((a.kind, a.exercise_id), a.response)).collect();
+    let answered: HashMap<(String, i64), serde_json::Value> = latest
+        .into_iter()
+        .map(|a| ((a.kind, a.exercise_id), a.response))
+        .collect();
     let item = |kind: &str, id: i64, body: ExerciseBody, key: Key, explanation: &str| {
         let feedback = answered.get(&(kind.to_string(), id)).and_then(|json| {
             let response = Response::from_json(kind, json)?;
-            Some(feedback(&Exercise { key, explanation: explanation.to_string() }, &response))
+            Some(feedback(
+                &Exercise {
+                    key,
+                    explanation: explanation.to_string(),
+                },
+                &response,
+            ))
         });
         ExerciseItem {
             kind: kind.to_string(),
@@ -359,7 +380,13 @@ pub async fn topic_items(
                     options_html: x.options.iter().map(|o| inline_markdown(o)).collect(),
                     multiple: x.correct_answers.len() > 1,
                 };
-                item("question", x.question_id, body, Key::Question(x.correct_answers), &x.explanation)
+                item(
+                    "question",
+                    x.question_id,
+                    body,
+                    Key::Question(x.correct_answers),
+                    &x.explanation,
+                )
             })
             .collect(),
         tasks: tasks
@@ -369,7 +396,10 @@ pub async fn topic_items(
                     title_html: inline_markdown(&x.title),
                     code_html: code_html(&x.code_question),
                 };
-                let key = Key::Task { expected: x.correct_answer, accepted: x.accepted_answers };
+                let key = Key::Task {
+                    expected: x.correct_answer,
+                    accepted: x.accepted_answers,
+                };
                 item("task", x.task_id, body, key, &x.explanation)
             })
             .collect(),
@@ -380,7 +410,13 @@ pub async fn topic_items(
                     title_html: inline_markdown(&x.title),
                     parts: case_parts(&x.code_template),
                 };
-                item("case", x.case_id, body, Key::Case(x.correct_fields), &x.explanation)
+                item(
+                    "case",
+                    x.case_id,
+                    body,
+                    Key::Case(x.correct_fields),
+                    &x.explanation,
+                )
             })
             .collect(),
     })
@@ -446,7 +482,9 @@ pub async fn lesson_view(
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let items = topic_items(pool, row.topic_id, Some(learner), Some(lesson)).await?.in_order();
+    let items = topic_items(pool, row.topic_id, Some(learner), Some(lesson))
+        .await?
+        .in_order();
     view.lesson_id = Some(lesson);
     view.answered = items.iter().filter(|i| i.feedback.is_some()).count();
     view.step = step.clamp(1, view.total + 1);
@@ -461,16 +499,28 @@ pub async fn lesson_view(
     .fetch_one(pool)
     .await?;
     let topic_href = t.trail.topic_href(&t.module_slug, &t.slug);
-    let correct = items.iter().filter(|i| i.feedback.as_ref().is_some_and(|f| f.correct)).count();
+    let correct = items
+        .iter()
+        .filter(|i| i.feedback.as_ref().is_some_and(|f| f.correct))
+        .count();
     let review = items
         .iter()
         .filter(|i| !i.feedback.as_ref().is_some_and(|f| f.correct))
-        .map(|i| (i.title_html().to_string(), format!("{topic_href}#ex-{}", i.key())))
+        .map(|i| {
+            (
+                i.title_html().to_string(),
+                format!("{topic_href}#ex-{}", i.key()),
+            )
+        })
         .collect();
     view.summary = Some(LessonSummary {
         answered: view.answered,
         correct,
-        accuracy_pct: if view.answered == 0 { 0 } else { (correct * 100 / view.answered) as u8 },
+        accuracy_pct: if view.answered == 0 {
+            0
+        } else {
+            (correct * 100 / view.answered) as u8
+        },
         xp: xp * crate::progress::XP_PER_CORRECT,
         seconds: started.seconds.max(0),
         review,

@@ -20,7 +20,11 @@ pub async fn get_grade_path(profession: String, grade: String) -> Result<GradePa
 }
 
 #[server(endpoint = "learning/module")]
-pub async fn get_module(profession: String, grade: String, module: String) -> Result<ModuleView, AppError> {
+pub async fn get_module(
+    profession: String,
+    grade: String,
+    module: String,
+) -> Result<ModuleView, AppError> {
     let (pool, learner) = learner().await?;
     super::queries::module_view(&pool, learner, &profession, &grade, &module).await
 }
@@ -82,7 +86,11 @@ pub async fn submit_answer(
             Ok(feedback)
         }
         // The field names the exercise, so only its own form shows the message.
-        Err(AppError::Invalid { message, .. }) => Err(AppError::Invalid { field: key, message }.with_status()),
+        Err(AppError::Invalid { message, .. }) => Err(AppError::Invalid {
+            field: key,
+            message,
+        }
+        .with_status()),
         Err(e) => Err(e.with_status()),
     }
 }
@@ -105,16 +113,33 @@ pub async fn get_lesson(
     step: Option<usize>,
 ) -> Result<LessonView, AppError> {
     let (pool, learner) = learner().await?;
-    super::queries::lesson_view(&pool, learner, &profession, &grade, &module, &topic, lesson, step.unwrap_or(1))
-        .await
+    super::queries::lesson_view(
+        &pool,
+        learner,
+        &profession,
+        &grade,
+        &module,
+        &topic,
+        lesson,
+        step.unwrap_or(1),
+    )
+    .await
 }
 
 /// Starts a lesson and goes to its first step.
 #[server(endpoint = "learning/start-lesson")]
-pub async fn start_lesson(profession: String, grade: String, module: String, topic: String) -> Result<(), AppError> {
+pub async fn start_lesson(
+    profession: String,
+    grade: String,
+    module: String,
+    topic: String,
+) -> Result<(), AppError> {
     let pool = crate::server::pool()?;
     let learner = crate::auth::session::ensure_learner(&pool).await?;
-    let id = super::queries::start_lesson(&pool, learner, &profession, &grade, &module, &topic).await?;
-    leptos_axum::redirect(&format!("/professions/{profession}/{grade}/{module}/{topic}/lesson?id={id}&step=1"));
+    let id =
+        super::queries::start_lesson(&pool, learner, &profession, &grade, &module, &topic).await?;
+    leptos_axum::redirect(&format!(
+        "/professions/{profession}/{grade}/{module}/{topic}/lesson?id={id}&step=1"
+    ));
     Ok(())
 }

@@ -43,7 +43,10 @@ pub fn TopicPage() -> impl IntoView {
 fn TopicBody(t: TopicView) -> impl IntoView {
     let trail = t.trail.clone();
     let href = t.href();
-    let next = t.next_topic.clone().map(|n| (trail.topic_href(&t.module_slug, &n.slug), n.title));
+    let next = t
+        .next_topic
+        .clone()
+        .map(|n| (trail.topic_href(&t.module_slug, &n.slug), n.title));
     let pct = t.mastery_pct;
     view! {
         <Title text=t.title.clone()/>
@@ -87,7 +90,12 @@ fn TopicBody(t: TopicView) -> impl IntoView {
 }
 
 #[component]
-fn Section(title: &'static str, id: &'static str, items: Vec<ExerciseItem>, href: String) -> impl IntoView {
+fn Section(
+    title: &'static str,
+    id: &'static str,
+    items: Vec<ExerciseItem>,
+    href: String,
+) -> impl IntoView {
     let heading = format!("{id}-title");
     let labelled_by = heading.clone();
     let count = items.len();

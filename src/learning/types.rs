@@ -166,13 +166,26 @@ impl ExerciseItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ExerciseBody {
     /// A question and its markdown answer (rendered, sanitised).
-    Theory { title_html: String, body_html: String },
+    Theory {
+        title_html: String,
+        body_html: String,
+    },
     /// `multiple`: several options are correct (checkboxes instead of radios).
-    Question { title_html: String, options_html: Vec<String>, multiple: bool },
+    Question {
+        title_html: String,
+        options_html: Vec<String>,
+        multiple: bool,
+    },
     /// The snippet, highlighted.
-    Task { title_html: String, code_html: String },
+    Task {
+        title_html: String,
+        code_html: String,
+    },
     /// The template cut at its blanks: blank i sits between parts i and i+1.
-    Case { title_html: String, parts: Vec<String> },
+    Case {
+        title_html: String,
+        parts: Vec<String>,
+    },
 }
 
 /// `…/{t}/lesson`: one exercise at a time.

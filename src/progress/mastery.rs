@@ -51,10 +51,18 @@ impl Rollup {
         // Only grades with content appear here, so empty grades do not drag the mean down.
         let mut by_profession: HashMap<i64, Vec<f32>> = HashMap::new();
         for (g, v) in &grades {
-            by_profession.entry(grade_profession[g]).or_default().push(*v);
+            by_profession
+                .entry(grade_profession[g])
+                .or_default()
+                .push(*v);
         }
         let professions = by_profession.iter().map(|(p, v)| (*p, mean(v))).collect();
-        Rollup { topics, modules, grades, professions }
+        Rollup {
+            topics,
+            modules,
+            grades,
+            professions,
+        }
     }
 
     pub fn topic(&self, id: i64) -> f32 {
@@ -80,8 +88,20 @@ pub fn percent(mastery: f32) -> u8 {
 mod tests {
     use super::*;
 
-    fn t(topic_id: i64, module_id: i64, grade_id: i64, profession_id: i64, mastery: f32) -> TopicMastery {
-        TopicMastery { topic_id, module_id, grade_id, profession_id, mastery }
+    fn t(
+        topic_id: i64,
+        module_id: i64,
+        grade_id: i64,
+        profession_id: i64,
+        mastery: f32,
+    ) -> TopicMastery {
+        TopicMastery {
+            topic_id,
+            module_id,
+            grade_id,
+            profession_id,
+            mastery,
+        }
     }
 
     #[test]
@@ -95,7 +115,11 @@ mod tests {
         assert_eq!(r.module(10), 0.75);
         assert_eq!(r.grade(100), 0.375, "mean of modules, not of topics");
         assert_eq!(r.grade(101), 0.25);
-        assert_eq!(r.profession(1000), 0.3125, "mean of the grades that have content");
+        assert_eq!(
+            r.profession(1000),
+            0.3125,
+            "mean of the grades that have content"
+        );
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! learner's latest answers (DESIGN.md's rules), and the learner's profile.
 
 pub mod mastery;
+mod profile_page;
 #[cfg(feature = "ssr")]
 pub mod queries;
-mod profile_page;
 mod server_fns;
 pub mod streak;
 mod types;

@@ -99,7 +99,10 @@ pub async fn profile(pool: &PgPool, learner: Option<i64>) -> Result<ProfileView,
     .await?;
     let mut professions: Vec<ProfessionProgress> = Vec::new();
     for g in grades {
-        if professions.last().is_none_or(|p| p.slug != g.profession_slug) {
+        if professions
+            .last()
+            .is_none_or(|p| p.slug != g.profession_slug)
+        {
             professions.push(ProfessionProgress {
                 slug: g.profession_slug.clone(),
                 title: g.title.clone(),
@@ -109,7 +112,12 @@ pub async fn profile(pool: &PgPool, learner: Option<i64>) -> Result<ProfileView,
         }
         let m = mastery.grade(g.grade_id);
         if let Some(p) = professions.last_mut() {
-            p.grades.push(GradeProgress { slug: g.slug, level: g.level, stars: stars(m), percent: percent(m) });
+            p.grades.push(GradeProgress {
+                slug: g.slug,
+                level: g.level,
+                stars: stars(m),
+                percent: percent(m),
+            });
         }
     }
 
@@ -143,7 +151,12 @@ pub async fn is_time_zone(pool: &PgPool, name: &str) -> Result<bool, AppError> {
     .await?)
 }
 
-pub async fn update_profile(pool: &PgPool, learner: i64, name: &str, time_zone: &str) -> Result<(), AppError> {
+pub async fn update_profile(
+    pool: &PgPool,
+    learner: i64,
+    name: &str,
+    time_zone: &str,
+) -> Result<(), AppError> {
     sqlx::query!(
         "UPDATE learners SET display_name = $2, time_zone = $3 WHERE learner_id = $1",
         learner,

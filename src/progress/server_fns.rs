@@ -17,7 +17,10 @@ pub async fn update_profile(display_name: String, time_zone: String) -> Result<(
         let pool = crate::server::pool()?;
         let name = display_name.trim();
         if name.is_empty() || name.chars().count() > 60 {
-            return Err(AppError::invalid("display_name", "Имя должно быть от 1 до 60 символов."));
+            return Err(AppError::invalid(
+                "display_name",
+                "Имя должно быть от 1 до 60 символов.",
+            ));
         }
         let zone = time_zone.trim();
         if !super::queries::is_time_zone(&pool, zone).await? {

@@ -174,7 +174,12 @@ impl Seeds {
                 let file: ProjectsFile = parse(&path)?;
                 check_grade_exists(&path, &file.profession, &file.grade, &catalog)?;
                 if !seen_project_grades.insert((file.profession.clone(), file.grade.clone())) {
-                    return Err(err(&path, "", "grade", "another projects.toml already lists this grade's projects"));
+                    return Err(err(
+                        &path,
+                        "",
+                        "grade",
+                        "another projects.toml already lists this grade's projects",
+                    ));
                 }
                 check_projects(&path, &file)?;
                 projects.push((path, file));
@@ -199,7 +204,11 @@ impl Seeds {
             }
             modules.push((path, module));
         }
-        Ok(Seeds { catalog, modules, projects })
+        Ok(Seeds {
+            catalog,
+            modules,
+            projects,
+        })
     }
 }
 
@@ -329,9 +338,18 @@ fn check_grade_exists(
     grade: &str,
     catalog: &CatalogFile,
 ) -> Result<(), SeedError> {
-    let p = catalog.profession.iter().find(|p| p.slug == profession).ok_or_else(|| {
-        err(path, "", "profession", format!("no profession \"{profession}\" in catalog.toml"))
-    })?;
+    let p = catalog
+        .profession
+        .iter()
+        .find(|p| p.slug == profession)
+        .ok_or_else(|| {
+            err(
+                path,
+                "",
+                "profession",
+                format!("no profession \"{profession}\" in catalog.toml"),
+            )
+        })?;
     if !p.grade.iter().any(|g| g.level == grade) {
         return Err(err(
             path,
@@ -367,10 +385,20 @@ fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<()
         let web = (l.url.starts_with("https://") || l.url.starts_with("http://"))
             && !l.url.contains(char::is_whitespace);
         if !web {
-            return Err(err(path, &entry, "url", format!("\"{}\" is not an http(s) address", l.url)));
+            return Err(err(
+                path,
+                &entry,
+                "url",
+                format!("\"{}\" is not an http(s) address", l.url),
+            ));
         }
         if !urls.insert(l.url.as_str()) {
-            return Err(err(path, &entry, "url", format!("\"{}\" is listed twice", l.url)));
+            return Err(err(
+                path,
+                &entry,
+                "url",
+                format!("\"{}\" is listed twice", l.url),
+            ));
         }
     }
 

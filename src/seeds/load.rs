@@ -101,9 +101,10 @@ pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError
             report.changed_rows += changed;
             kept.projects.push(project_id);
             for (position, item) in p.item.iter().enumerate() {
-                let (id, changed) = upsert_project_item(&mut tx, project_id, item, position as i32 + 1)
-                    .await
-                    .map_err(db(path, &format!("{entry} > item \"{}\"", item.slug)))?;
+                let (id, changed) =
+                    upsert_project_item(&mut tx, project_id, item, position as i32 + 1)
+                        .await
+                        .map_err(db(path, &format!("{entry} > item \"{}\"", item.slug)))?;
                 report.changed_rows += changed;
                 kept.project_items.push(id);
             }
@@ -520,13 +521,15 @@ async fn upsert_link(
     .await?;
     let existing = match written {
         Some(_) => None,
-        None => sqlx::query_scalar!(
-            "SELECT module_link_id FROM module_links WHERE module_id = $1 AND url = $2",
-            module_id,
-            l.url.trim()
-        )
-        .fetch_optional(&mut **tx)
-        .await?,
+        None => {
+            sqlx::query_scalar!(
+                "SELECT module_link_id FROM module_links WHERE module_id = $1 AND url = $2",
+                module_id,
+                l.url.trim()
+            )
+            .fetch_optional(&mut **tx)
+            .await?
+        }
     };
     id_and_change(written, existing)
 }
@@ -563,13 +566,15 @@ async fn upsert_project(
     .await?;
     let existing = match written {
         Some(_) => None,
-        None => sqlx::query_scalar!(
-            "SELECT project_id FROM projects WHERE grade_id = $1 AND slug = $2",
-            grade_id,
-            p.slug
-        )
-        .fetch_optional(&mut **tx)
-        .await?,
+        None => {
+            sqlx::query_scalar!(
+                "SELECT project_id FROM projects WHERE grade_id = $1 AND slug = $2",
+                grade_id,
+                p.slug
+            )
+            .fetch_optional(&mut **tx)
+            .await?
+        }
     };
     id_and_change(written, existing)
 }
@@ -596,13 +601,15 @@ async fn upsert_project_item(
     .await?;
     let existing = match written {
         Some(_) => None,
-        None => sqlx::query_scalar!(
-            "SELECT project_item_id FROM project_items WHERE project_id = $1 AND slug = $2",
-            project_id,
-            item.slug
-        )
-        .fetch_optional(&mut **tx)
-        .await?,
+        None => {
+            sqlx::query_scalar!(
+                "SELECT project_item_id FROM project_items WHERE project_id = $1 AND slug = $2",
+                project_id,
+                item.slug
+            )
+            .fetch_optional(&mut **tx)
+            .await?
+        }
     };
     id_and_change(written, existing)
 }

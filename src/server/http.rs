@@ -6,9 +6,9 @@ use std::time::Duration;
 use axum::extract::{Request, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderValue;
+use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
@@ -84,7 +84,12 @@ async fn secure_cookies_over_https(request: Request, next: Next) -> Response {
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
     let mut response = next.run(request).await;
     if https {
-        let cookies: Vec<HeaderValue> = response.headers_mut().get_all(SET_COOKIE).iter().cloned().collect();
+        let cookies: Vec<HeaderValue> = response
+            .headers_mut()
+            .get_all(SET_COOKIE)
+            .iter()
+            .cloned()
+            .collect();
         response.headers_mut().remove(SET_COOKIE);
         for cookie in cookies {
             let text = cookie.to_str().unwrap_or_default();

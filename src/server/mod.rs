@@ -30,7 +30,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, pool: PgPool) -> Self {
-        Self { leptos_options, pool, login_limiter: login_limiter() }
+        Self {
+            leptos_options,
+            pool,
+            login_limiter: login_limiter(),
+        }
     }
 }
 
@@ -46,6 +50,8 @@ pub fn pool() -> Result<PgPool, AppError> {
 /// the session store's table.
 pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
     sqlx::migrate!("./migrations").run(pool).await?;
-    tower_sessions_sqlx_store::PostgresStore::new(pool.clone()).migrate().await?;
+    tower_sessions_sqlx_store::PostgresStore::new(pool.clone())
+        .migrate()
+        .await?;
     Ok(())
 }

@@ -26,12 +26,18 @@ impl TestApp {
     pub async fn spawn(pool: PgPool) -> Self {
         load_seeds(&pool).await;
         grader::server::migrate(&pool).await.unwrap();
-        let leptos = leptos::config::get_configuration(Some("Leptos.toml")).unwrap().leptos_options;
+        let leptos = leptos::config::get_configuration(Some("Leptos.toml"))
+            .unwrap()
+            .leptos_options;
         let app = http::router(AppState::new(leptos, pool.clone()));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        TestApp { address, pool, client: new_client() }
+        TestApp {
+            address,
+            pool,
+            client: new_client(),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -50,7 +56,12 @@ impl TestApp {
     }
 
     /// POSTs a form to a server function, as a fetch call would (JSON back).
-    pub async fn post_form(&self, client: &reqwest::Client, endpoint: &str, form: &[(&str, String)]) -> (u16, String) {
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, String)],
+    ) -> (u16, String) {
         let body: String = form
             .iter()
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
@@ -70,7 +81,14 @@ impl TestApp {
 
     /// Answers a theory card «Понимаю» with a new client id.
     pub async fn understand(&self, client: &reqwest::Client, theory_id: i64) -> (u16, String) {
-        self.answer(client, "theory", theory_id, &uuid(), &[("understood", "yes".into())]).await
+        self.answer(
+            client,
+            "theory",
+            theory_id,
+            &uuid(),
+            &[("understood", "yes".into())],
+        )
+        .await
     }
 
     pub async fn answer(
@@ -81,18 +99,44 @@ impl TestApp {
         client_id: &str,
         extra: &[(&str, String)],
     ) -> (u16, String) {
-        let mut form = vec![("kind", kind.to_string()), ("exercise_id", id.to_string()), ("client_id", client_id.to_string())];
+        let mut form = vec![
+            ("kind", kind.to_string()),
+            ("exercise_id", id.to_string()),
+            ("client_id", client_id.to_string()),
+        ];
         form.extend(extra.iter().cloned());
         self.post_form(client, "learning/answer", &form).await
     }
 
-    pub async fn register(&self, client: &reqwest::Client, email: &str, password: &str) -> (u16, String) {
-        let form = [("email", email.to_string()), ("password", password.to_string()), ("display_name", "Аня".to_string())];
+    pub async fn register(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> (u16, String) {
+        let form = [
+            ("email", email.to_string()),
+            ("password", password.to_string()),
+            ("display_name", "Аня".to_string()),
+        ];
         self.post_form(client, "auth/register", &form).await
     }
 
-    pub async fn login(&self, client: &reqwest::Client, email: &str, password: &str) -> (u16, String) {
-        self.post_form(client, "auth/login", &[("email", email.to_string()), ("password", password.to_string())]).await
+    pub async fn login(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> (u16, String) {
+        self.post_form(
+            client,
+            "auth/login",
+            &[
+                ("email", email.to_string()),
+                ("password", password.to_string()),
+            ],
+        )
+        .await
     }
 
     /// The first topic's ids, for answering.
@@ -107,7 +151,10 @@ impl TestApp {
     }
 
     pub async fn answers_of_all(&self) -> i64 {
-        sqlx::query_scalar("SELECT count(*) FROM answers").fetch_one(&self.pool).await.unwrap()
+        sqlx::query_scalar("SELECT count(*) FROM answers")
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
     }
 }
 
@@ -118,7 +165,9 @@ pub fn uuid() -> String {
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

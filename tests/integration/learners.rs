@@ -30,14 +30,27 @@ async fn the_session_cookie_is_http_only_and_same_site_lax(pool: PgPool) {
         .post(app.url("/api/learning/answer"))
         .header("content-type", "application/x-www-form-urlencoded")
         .header("x-forwarded-proto", "https")
-        .body(format!("kind=theory&exercise_id={}&client_id={}&understood=yes", theory[0], uuid()))
+        .body(format!(
+            "kind=theory&exercise_id={}&client_id={}&understood=yes",
+            theory[0],
+            uuid()
+        ))
         .send()
         .await
         .unwrap();
-    let cookie = response.headers().get("set-cookie").expect("a session cookie").to_str().unwrap().to_string();
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .expect("a session cookie")
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(cookie.contains("Secure"), "over https the cookie is Secure: {cookie}");
+    assert!(
+        cookie.contains("Secure"),
+        "over https the cookie is Secure: {cookie}"
+    );
 }
 
 #[sqlx::test]
@@ -46,7 +59,15 @@ async fn a_duplicate_submission_is_stored_once(pool: PgPool) {
     let theory = app.first_topic_theory().await;
     let id = uuid();
     for _ in 0..3 {
-        let (status, _) = app.answer(&app.client, "theory", theory[0], &id, &[("understood", "yes".into())]).await;
+        let (status, _) = app
+            .answer(
+                &app.client,
+                "theory",
+                theory[0],
+                &id,
+                &[("understood", "yes".into())],
+            )
+            .await;
         assert_eq!(status, 200);
     }
     assert_eq!(app.answers_of_all().await, 1);
@@ -59,9 +80,20 @@ async fn every_attempt_is_kept_and_the_latest_counts(pool: PgPool) {
     app.understand(&app.client, theory[0]).await;
     let (_, page) = app.get(TOPIC).await;
     let high = topic_percent(&page);
-    app.answer(&app.client, "theory", theory[0], &uuid(), &[("understood", "no".into())]).await;
+    app.answer(
+        &app.client,
+        "theory",
+        theory[0],
+        &uuid(),
+        &[("understood", "no".into())],
+    )
+    .await;
     let (_, page) = app.get(TOPIC).await;
-    assert_eq!(topic_percent(&page), 0, "the latest answer («Не понимаю») counts");
+    assert_eq!(
+        topic_percent(&page),
+        0,
+        "the latest answer («Не понимаю») counts"
+    );
     assert!(high > 0);
     assert_eq!(app.answers_of_all().await, 2);
 }
@@ -81,7 +113,10 @@ async fn fifty_concurrent_submissions_are_all_stored(pool: PgPool) {
             client
                 .post(url)
                 .header("content-type", "application/x-www-form-urlencoded")
-                .body(format!("kind=theory&exercise_id={id}&client_id={}&understood=yes", uuid()))
+                .body(format!(
+                    "kind=theory&exercise_id={id}&client_id={}&understood=yes",
+                    uuid()
+                ))
                 .send()
                 .await
                 .unwrap()
@@ -93,7 +128,10 @@ async fn fifty_concurrent_submissions_are_all_stored(pool: PgPool) {
         assert_eq!(t.await.unwrap(), 200);
     }
     assert_eq!(app.answers_of_all().await - before, 50);
-    let learners: i64 = sqlx::query_scalar("SELECT count(*) FROM learners").fetch_one(&app.pool).await.unwrap();
+    let learners: i64 = sqlx::query_scalar("SELECT count(*) FROM learners")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(learners, 1, "all fifty belong to the same learner");
 }
 
@@ -103,7 +141,14 @@ async fn two_learners_are_isolated(pool: PgPool) {
     let theory = app.first_topic_theory().await;
     let other = new_client();
     app.understand(&app.client, theory[0]).await;
-    app.answer(&other, "theory", theory[0], &uuid(), &[("understood", "no".into())]).await;
+    app.answer(
+        &other,
+        "theory",
+        theory[0],
+        &uuid(),
+        &[("understood", "no".into())],
+    )
+    .await;
     let (_, mine) = app.get(TOPIC).await;
     let (_, theirs) = app.get_as(&other, TOPIC).await;
     assert!(topic_percent(&mine) > 0);
@@ -117,7 +162,9 @@ async fn registering_as_a_guest_keeps_the_answers(pool: PgPool) {
     app.understand(&app.client, theory[0]).await;
     let (_, before) = app.get(TOPIC).await;
 
-    let (status, body) = app.register(&app.client, "anya@example.ru", "python2026").await;
+    let (status, body) = app
+        .register(&app.client, "anya@example.ru", "python2026")
+        .await;
     assert_eq!(status, 200, "{body}");
     let (_, after) = app.get(TOPIC).await;
     assert_eq!(topic_percent(&after), topic_percent(&before));
@@ -129,8 +176,14 @@ async fn registering_as_a_guest_keeps_the_answers(pool: PgPool) {
     let (status, body) = app.login(&laptop, "ANYA@example.ru", "python2026").await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(app.answers_of_all().await, 2);
-    let learners: i64 = sqlx::query_scalar("SELECT count(*) FROM learners").fetch_one(&app.pool).await.unwrap();
-    assert_eq!(learners, 1, "the laptop's guest was merged into the account");
+    let learners: i64 = sqlx::query_scalar("SELECT count(*) FROM learners")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        learners, 1,
+        "the laptop's guest was merged into the account"
+    );
     let (_, page) = app.get_as(&laptop, TOPIC).await;
     assert!(topic_percent(&page) > topic_percent(&before));
 }
@@ -141,15 +194,23 @@ async fn registration_and_login_explain_what_is_wrong(pool: PgPool) {
     let (status, body) = app.register(&app.client, "anya@example.ru", "short1").await;
     assert_eq!(status, 422);
     assert!(body.contains("короткий"), "{body}");
-    let (status, body) = app.register(&app.client, "anya@example.ru", "onlyletters").await;
+    let (status, body) = app
+        .register(&app.client, "anya@example.ru", "onlyletters")
+        .await;
     assert_eq!(status, 422);
     assert!(body.contains("простой"), "{body}");
-    let (status, _) = app.register(&app.client, "anya@example.ru", "python2026").await;
+    let (status, _) = app
+        .register(&app.client, "anya@example.ru", "python2026")
+        .await;
     assert_eq!(status, 200);
-    let (status, body) = app.register(&new_client(), "Anya@Example.ru", "python2027").await;
+    let (status, body) = app
+        .register(&new_client(), "Anya@Example.ru", "python2027")
+        .await;
     assert_eq!(status, 422);
     assert!(body.contains("уже зарегистрирован"), "{body}");
-    let (status, body) = app.login(&new_client(), "anya@example.ru", "wrong-pass1").await;
+    let (status, body) = app
+        .login(&new_client(), "anya@example.ru", "wrong-pass1")
+        .await;
     assert_eq!(status, 422);
     assert!(body.contains("Неверный e-mail или пароль"), "{body}");
 }
@@ -159,7 +220,11 @@ async fn login_attempts_are_rate_limited(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let mut statuses = Vec::new();
     for _ in 0..7 {
-        statuses.push(app.login(&new_client(), "nobody@example.ru", "wrong-pass1").await.0);
+        statuses.push(
+            app.login(&new_client(), "nobody@example.ru", "wrong-pass1")
+                .await
+                .0,
+        );
     }
     assert_eq!(&statuses[..5], &[422; 5]);
     assert_eq!(statuses[6], 429);
@@ -168,17 +233,31 @@ async fn login_attempts_are_rate_limited(pool: PgPool) {
 #[sqlx::test]
 async fn the_session_id_changes_at_login(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    app.register(&app.client, "anya@example.ru", "python2026").await;
+    app.register(&app.client, "anya@example.ru", "python2026")
+        .await;
     let client = new_client();
     let theory = app.first_topic_theory().await;
     let first = client
         .post(app.url("/api/learning/answer"))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("kind=theory&exercise_id={}&client_id={}&understood=yes", theory[0], uuid()))
+        .body(format!(
+            "kind=theory&exercise_id={}&client_id={}&understood=yes",
+            theory[0],
+            uuid()
+        ))
         .send()
         .await
         .unwrap();
-    let guest_cookie = first.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
+    let guest_cookie = first
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     let login = client
         .post(app.url("/api/auth/login"))
         .header("content-type", "application/x-www-form-urlencoded")
@@ -186,7 +265,16 @@ async fn the_session_id_changes_at_login(pool: PgPool) {
         .send()
         .await
         .unwrap();
-    let account_cookie = login.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
+    let account_cookie = login
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     assert_ne!(guest_cookie, account_cookie);
 }
 
@@ -199,21 +287,59 @@ async fn each_kind_is_graded_by_the_rules(pool: PgPool) {
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    let picked: Vec<(String, String)> = correct.iter().map(|i| (format!("picked[{i}]"), "on".to_string())).collect();
-    let form: Vec<(&str, String)> = picked.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    let (status, body) = app.answer(&app.client, "question", qid, &uuid(), &form).await;
+    let picked: Vec<(String, String)> = correct
+        .iter()
+        .map(|i| (format!("picked[{i}]"), "on".to_string()))
+        .collect();
+    let form: Vec<(&str, String)> = picked
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    let (status, body) = app
+        .answer(&app.client, "question", qid, &uuid(), &form)
+        .await;
     assert_eq!(status, 200, "{body}");
-    assert!(body.contains("\"correct\":true"), "all correct options chosen: {body}");
+    assert!(
+        body.contains("\"correct\":true"),
+        "all correct options chosen: {body}"
+    );
     let one = [(format!("picked[{}]", correct[0]), "on".to_string())];
     let form: Vec<(&str, String)> = one.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    let (_, body) = app.answer(&app.client, "question", qid, &uuid(), &form).await;
-    assert!(body.contains("\"correct\":false"), "a subset is wrong: {body}");
+    let (_, body) = app
+        .answer(&app.client, "question", qid, &uuid(), &form)
+        .await;
+    assert!(
+        body.contains("\"correct\":false"),
+        "a subset is wrong: {body}"
+    );
 
     let (tid, answer): (i64, String) =
-        sqlx::query_as("SELECT task_id, correct_answer FROM tasks LIMIT 1").fetch_one(&app.pool).await.unwrap();
-    let (_, body) = app.answer(&app.client, "task", tid, &uuid(), &[("text", format!("{answer}  \r\n"))]).await;
-    assert!(body.contains("\"correct\":true"), "trailing spaces and CRLF do not count: {body}");
-    let (_, body) = app.answer(&app.client, "task", tid, &uuid(), &[("text", format!("x{answer}"))]).await;
+        sqlx::query_as("SELECT task_id, correct_answer FROM tasks LIMIT 1")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let (_, body) = app
+        .answer(
+            &app.client,
+            "task",
+            tid,
+            &uuid(),
+            &[("text", format!("{answer}  \r\n"))],
+        )
+        .await;
+    assert!(
+        body.contains("\"correct\":true"),
+        "trailing spaces and CRLF do not count: {body}"
+    );
+    let (_, body) = app
+        .answer(
+            &app.client,
+            "task",
+            tid,
+            &uuid(),
+            &[("text", format!("x{answer}"))],
+        )
+        .await;
     assert!(body.contains("diff_html"), "{body}");
 
     let (cid, fields): (i64, Vec<String>) = sqlx::query_as(
@@ -229,16 +355,35 @@ async fn each_kind_is_graded_by_the_rules(pool: PgPool) {
     }
     let (_, body) = app.answer(&app.client, "case", cid, &uuid(), &form).await;
     let expected = format!("\"score\":{}", 1.0_f32 / fields.len() as f32);
-    assert!(body.contains(&expected), "partial credit {expected}: {body}");
+    assert!(
+        body.contains(&expected),
+        "partial credit {expected}: {body}"
+    );
 }
 
 #[sqlx::test]
 async fn bad_answers_get_a_clear_4xx_and_store_nothing(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let theory = app.first_topic_theory().await;
-    let (status, body) = app.answer(&app.client, "theory", theory[0], "not-a-uuid", &[("understood", "yes".into())]).await;
+    let (status, body) = app
+        .answer(
+            &app.client,
+            "theory",
+            theory[0],
+            "not-a-uuid",
+            &[("understood", "yes".into())],
+        )
+        .await;
     assert_eq!(status, 422, "{body}");
-    let (status, _) = app.answer(&app.client, "theory", 999_999, &uuid(), &[("understood", "yes".into())]).await;
+    let (status, _) = app
+        .answer(
+            &app.client,
+            "theory",
+            999_999,
+            &uuid(),
+            &[("understood", "yes".into())],
+        )
+        .await;
     assert_eq!(status, 404);
     let (status, body) = app.answer(&app.client, "question", 1, &uuid(), &[]).await;
     assert_eq!(status, 422);
@@ -257,7 +402,139 @@ async fn a_page_shows_no_answer_key_until_the_learner_answers(pool: PgPool) {
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    let first_words: String = explanation.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let first_words: String = explanation
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
     let (_, page) = app.get(TOPIC).await;
-    assert!(!page.contains(&first_words), "explanation leaked before answering");
+    assert!(
+        !page.contains(&first_words),
+        "explanation leaked before answering"
+    );
+}
+
+/// Answers every published exercise of a module correctly, through the API.
+async fn master_module(app: &TestApp, module: &str) {
+    let theory: Vec<i64> = sqlx::query_scalar(
+        "SELECT theory_id FROM theory JOIN topics USING (topic_id) JOIN modules m USING (module_id) WHERE m.slug = $1",
+    )
+    .bind(module)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    for id in theory {
+        app.understand(&app.client, id).await;
+    }
+    let questions: Vec<(i64, Vec<i32>)> = sqlx::query_as(
+        "SELECT question_id, correct_answers FROM questions JOIN topics USING (topic_id) JOIN modules m USING (module_id)
+         WHERE m.slug = $1",
+    )
+    .bind(module)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    for (id, correct) in questions {
+        let form: Vec<(String, String)> = if correct.len() > 1 {
+            correct
+                .iter()
+                .map(|i| (format!("picked[{i}]"), "on".to_string()))
+                .collect()
+        } else {
+            vec![("choice".to_string(), correct[0].to_string())]
+        };
+        let form: Vec<(&str, String)> = form.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        let (status, body) = app
+            .answer(&app.client, "question", id, &uuid(), &form)
+            .await;
+        assert!(body.contains("\"correct\":true"), "{status} {body}");
+    }
+    let tasks: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT task_id, correct_answer FROM tasks JOIN topics USING (topic_id) JOIN modules m USING (module_id)
+         WHERE m.slug = $1",
+    )
+    .bind(module)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    for (id, answer) in tasks {
+        app.answer(&app.client, "task", id, &uuid(), &[("text", answer)])
+            .await;
+    }
+    let cases: Vec<(i64, Vec<String>)> = sqlx::query_as(
+        "SELECT case_id, correct_fields FROM cases JOIN topics USING (topic_id) JOIN modules m USING (module_id)
+         WHERE m.slug = $1",
+    )
+    .bind(module)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    for (id, fields) in cases {
+        let names: Vec<String> = (0..fields.len()).map(|i| format!("fields[{i}]")).collect();
+        let form: Vec<(&str, String)> = names.iter().map(String::as_str).zip(fields).collect();
+        app.answer(&app.client, "case", id, &uuid(), &form).await;
+    }
+}
+
+#[sqlx::test]
+async fn mastering_a_module_opens_the_next_and_fills_stars_and_the_profile(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (_, path) = app.get("/professions/python-backend/intern").await;
+    assert!(path.contains("Модуль 2: Управляющие конструкции — закрыт"));
+
+    master_module(&app, "python-basics").await;
+
+    let (_, path) = app.get("/professions/python-backend/intern").await;
+    assert!(
+        path.contains("Модуль 1: Основы Python — пройден"),
+        "module 1 complete"
+    );
+    assert!(
+        !path.contains("Модуль 2: Управляющие конструкции — закрыт"),
+        "module 2 opened"
+    );
+    assert!(
+        path.contains("/professions/python-backend/intern/control-flow/if-elif-else"),
+        "«Далее» leads to its first topic"
+    );
+
+    let (_, module) = app
+        .get("/professions/python-backend/intern/python-basics")
+        .await;
+    assert!(module.contains("Освоено 100 %"));
+    let (_, catalog) = app.get("/").await;
+    assert!(
+        !catalog.contains("Бэкендер / Веб-разработчик</a></h2><p class")
+            || catalog.contains("Рейтинг")
+    );
+    let (_, profession) = app.get("/professions/python-backend").await;
+    assert!(
+        !profession.contains("aria-label=\"Рейтинг 0 из 5\" title=\"Рейтинг 0 из 5\"><span")
+            || profession.contains("из 5")
+    );
+    let stars_of_intern = profession
+        .split("Стажёр")
+        .nth(1)
+        .and_then(|rest| rest.split("Рейтинг ").nth(1))
+        .and_then(|r| r.split(' ').next())
+        .unwrap()
+        .to_string();
+    assert_ne!(stars_of_intern, "0", "the intern grade has stars now");
+
+    let (_, profile) = app.get("/profile").await;
+    let answered: i64 = sqlx::query_scalar("SELECT count(*) FROM answers WHERE is_correct")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(
+        profile.contains(&format!(
+            "<strong>{}</strong><span>XP</span>",
+            answered * 10
+        )),
+        "XP is 10 per correct answer"
+    );
+    assert!(
+        profile.contains("<strong>1</strong><span>дней подряд</span>"),
+        "answered today: a one-day streak"
+    );
 }

@@ -40,7 +40,9 @@ async fn an_unpublished_profession_is_not_found(pool: PgPool) {
 #[sqlx::test]
 async fn a_grade_path_opens_the_first_module_and_locks_the_rest(pool: PgPool) {
     load_seeds(&pool).await;
-    let path = grade_path(&pool, None, "python-backend", "intern").await.unwrap();
+    let path = grade_path(&pool, None, "python-backend", "intern")
+        .await
+        .unwrap();
     assert_eq!(path.trail.level, GradeLevel::Intern);
     let states: Vec<NodeState> = path.modules.iter().map(|m| m.state).collect();
     assert_eq!(states[0], NodeState::Active);
@@ -120,7 +122,9 @@ async fn a_topic_carries_no_correct_answers_or_explanations(pool: PgPool) {
     // Each case shows one blank per correct field, without the fields themselves.
     for (c, (_, fields)) in t.cases.iter().zip(&secrets) {
         match &c.body {
-            grader::learning::ExerciseBody::Case { parts, .. } => assert_eq!(parts.len() - 1, fields.len()),
+            grader::learning::ExerciseBody::Case { parts, .. } => {
+                assert_eq!(parts.len() - 1, fields.len())
+            }
             other => panic!("not a case: {other:?}"),
         }
         assert!(c.feedback.is_none(), "nothing answered yet");

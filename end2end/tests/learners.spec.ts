@@ -1,0 +1,89 @@
+import { test, expect, type Page } from '@playwright/test';
+
+const TOPIC = '/professions/python-backend/intern/python-basics/immutable-types';
+
+async function topicPercent(page: Page): Promise<number> {
+  const bar = page.getByRole('progressbar', { name: /^Освоено \d+ %$/ }).first();
+  const label = await bar.getAttribute('aria-label');
+  return Number(label!.match(/(\d+)/)![1]);
+}
+
+test('a guest answers a theory card, the topic percent rises and survives a reload', async ({ page, browser }, info) => {
+  await page.goto(TOPIC);
+  expect(await topicPercent(page)).toBe(0);
+  const card = page.getByRole('region', { name: /Теория/ }).getByRole('article').first();
+  await card.getByRole('button', { name: 'Понимаю', exact: true }).click();
+  await expect(card.getByRole('status', { name: 'Результат ответа' })).toContainText('Отлично');
+  await expect.poll(() => topicPercent(page)).toBeGreaterThan(0);
+  const after = await topicPercent(page);
+
+  await page.reload();
+  expect(await topicPercent(page)).toBe(after);
+
+  // Another browser context is another learner.
+  const other = await browser.newContext({ javaScriptEnabled: info.project.name === 'js' });
+  const stranger = await other.newPage();
+  await stranger.goto(TOPIC);
+  expect(await topicPercent(stranger)).toBe(0);
+  await other.close();
+});
+
+test('a wrong task answer shows the diff and the explanation', async ({ page }) => {
+  await page.goto(TOPIC);
+  const task = page.getByRole('region', { name: /Что выведет код/ }).getByRole('article').first();
+  await task.getByRole('textbox', { name: /Ваш ответ/ }).fill('definitely wrong');
+  await task.getByRole('button', { name: 'Проверить' }).click();
+  const result = task.getByRole('status', { name: 'Результат ответа' });
+  await expect(result).toContainText('Неверно');
+  await expect(result).toContainText('Ожидалось');
+  await expect(result.locator('del, ins').first()).toBeVisible();
+});
+
+test('registering keeps the progress made as a guest', async ({ page }, info) => {
+  await page.goto(TOPIC);
+  const card = page.getByRole('region', { name: /Теория/ }).getByRole('article').nth(1);
+  await card.getByRole('button', { name: 'Понимаю', exact: true }).click();
+  await expect(card.getByRole('status', { name: 'Результат ответа' })).toBeVisible();
+  await expect.poll(() => topicPercent(page)).toBeGreaterThan(0);
+  const before = await topicPercent(page);
+
+  await page.goto('/register');
+  await page.getByLabel('Как вас называть').fill('Аня');
+  await page.getByLabel('E-mail').fill(`anya-${info.project.name}-${Date.now()}@example.ru`);
+  await page.getByLabel('Пароль').fill('python2026');
+  await page.getByRole('button', { name: 'Создать аккаунт' }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Аня' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Статистика' })).toContainText('10');
+
+  await page.goto(TOPIC);
+  expect(await topicPercent(page)).toBe(before);
+});
+
+test('a weak password is refused with a clear message', async ({ page }) => {
+  await page.goto('/register');
+  await page.getByLabel('E-mail').fill(`weak-${Date.now()}@example.ru`);
+  await page.getByLabel('Пароль').fill('abcdefgh');
+  await page.getByRole('button', { name: 'Создать аккаунт' }).click();
+  await expect(page.getByRole('alert')).toContainText('Пароль слишком простой');
+});
+
+test('a lesson runs from its first exercise to the end screen', async ({ page }) => {
+  await page.goto(`${TOPIC}/lesson`);
+  await page.getByRole('button', { name: 'Начать урок' }).click();
+  await expect(page).toHaveURL(/lesson\?id=\d+&step=1/);
+  await expect(page.getByText(/Упражнение 1 из \d+/)).toBeVisible();
+  // Answer the first card, then skip through the rest to the end screen.
+  await page.getByRole('button', { name: 'Понимаю', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Результат ответа' })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Прогресс урока' })).not.toHaveAttribute('aria-valuenow', '0');
+  for (let i = 0; i < 40; i++) {
+    const end = page.getByRole('heading', { name: 'Урок завершён!' });
+    if (await end.isVisible()) break;
+    await page.getByRole('link', { name: /^(Далее|Пропустить|Завершить)$/ }).click();
+    await page.waitForLoadState();
+  }
+  await expect(page.getByRole('heading', { name: 'Урок завершён!' })).toBeVisible();
+  await expect(page.getByText('+10')).toBeVisible();
+  await expect(page.getByText('100 %')).toBeVisible();
+});
