@@ -10,7 +10,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER := $(TARGET_DIR)/release/grader
 
-.PHONY: run test build setup setup-test css bench content-check fmt
+.PHONY: run test build setup setup-test css bench content-table fmt
 
 ## make run: install what is missing, start PostgreSQL (embedded unless
 ## DATABASE_URL is set), migrate, seed, and serve on http://127.0.0.1:3000.
@@ -39,6 +39,10 @@ build: setup css
 css:
 	stylance .
 	cat style/main.css style/build/modules.css > style/build/app.css
+
+## make content-table: regenerate README's table of modules, topics and exercises.
+content-table:
+	cargo run --release --features ssr -- content-table --write
 
 fmt:
 	cargo fmt --all

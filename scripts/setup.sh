@@ -59,6 +59,8 @@ fi
 if [ "${1:-}" = "--test" ]; then
   command -v python3 >/dev/null || apt_install python3
   command -v curl >/dev/null || apt_install curl
+  # Spelling report of the Russian content (report only).
+  [ -f /usr/share/hunspell/ru_RU.dic ] || apt_install hunspell hunspell-ru || true
   if [ ! -x /usr/bin/chromium ]; then
     say "Installing Debian's chromium"
     apt_install chromium

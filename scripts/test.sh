@@ -31,6 +31,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 cargo test --release --features ssr -- --test-threads=4
 
+echo "==> Spelling of the Russian content (a report, never a failure)"
+python3 scripts/spellcheck.py || true
+
 echo "==> End-to-end tests (Playwright + Debian chromium), with and without JavaScript"
 env -u DATABASE_URL GRADER_DATA_DIR="$WORK/e2e" GRADER_PG_PORT="$E2E_PG_PORT" \
   LEPTOS_SITE_ADDR="$E2E_ADDR" "$SERVER" serve >"$WORK/server.log" 2>&1 &

@@ -42,6 +42,11 @@ mod cli {
         Serve,
         /// Migrate and load the seeds, then exit.
         Seed,
+        /// Print the README's content table from the seed files (`--write` updates README.md).
+        ContentTable {
+            #[arg(long)]
+            write: bool,
+        },
         /// Start or stop a PostgreSQL cluster of Grader's own.
         Pg {
             #[command(subcommand)]
@@ -92,6 +97,20 @@ mod cli {
                     pg.stop()?;
                 }
                 result
+            }
+            Command::ContentTable { write } => {
+                use grader::seeds::{table, Seeds};
+                let seeds = Seeds::read(&config.seeds_dir)?;
+                let generated = table::content_table(&seeds);
+                if write {
+                    let readme = std::fs::read_to_string("README.md")?;
+                    let updated = table::with_table(&readme, &generated)
+                        .context("README.md has no content-table markers")?;
+                    std::fs::write("README.md", updated)?;
+                } else {
+                    print!("{generated}");
+                }
+                Ok(())
             }
             Command::Pg {
                 action,

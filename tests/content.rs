@@ -52,7 +52,19 @@ fn every_task_prints_exactly_its_answer_and_every_case_runs() {
         for topic in &module.topic {
             for task in &topic.task {
                 let (ok, out, err) = python(&task.code);
+                // Twice: output that differs between runs (hash order, time) is a bug too.
+                let (ok_again, out_again, _) = python(&task.code);
                 checked += 1;
+                if out != out_again || !ok_again {
+                    failures.push(format!(
+                        "{}: topic {} task {}: prints differently on a second run: {:?} vs {:?}",
+                        path.display(),
+                        topic.slug,
+                        task.slug,
+                        out.trim(),
+                        out_again.trim()
+                    ));
+                }
                 if !ok || normalize(&out) != normalize(&task.answer) {
                     failures.push(format!(
                         "{}: topic {} task {}: expected {:?}, python3 printed {:?} {}",
@@ -113,5 +125,82 @@ fn the_intern_modules_have_the_briefs_topics_and_enough_exercises() {
     for t in first.topic.iter().chain(&second.topic) {
         assert!(t.theory.len() >= 3 && t.question.len() >= 3, "{}", t.slug);
         assert!(t.task.len() >= 2 && !t.case.is_empty(), "{}", t.slug);
+    }
+}
+
+#[test]
+fn the_readme_content_table_is_the_generated_one() {
+    use grader::seeds::table;
+    let seeds = Seeds::read(Path::new("seeds")).unwrap();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let generated = table::content_table(&seeds);
+    assert_eq!(
+        table::with_table(&readme, &generated).as_deref(),
+        Some(readme.as_str()),
+        "README's content table is stale: run `make content-table`"
+    );
+}
+
+#[test]
+fn every_profession_has_an_intern_grade_of_two_modules_with_three_topics() {
+    let seeds = Seeds::read(Path::new("seeds")).unwrap();
+    for p in &seeds.catalog.profession {
+        let modules: Vec<_> = seeds
+            .modules
+            .iter()
+            .filter(|(_, m)| m.profession == p.slug && m.grade == "intern")
+            .map(|(_, m)| m)
+            .collect();
+        assert!(
+            modules.len() >= 2,
+            "{}: {} intern modules",
+            p.slug,
+            modules.len()
+        );
+        for m in modules {
+            assert!(m.topic.len() >= 3, "{} / {}", p.slug, m.slug);
+            for t in &m.topic {
+                assert!(
+                    t.theory.len() >= 2 && t.question.len() >= 2,
+                    "{} / {} / {}",
+                    p.slug,
+                    m.slug,
+                    t.slug
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_backend_intern_grade_is_complete() {
+    let seeds = Seeds::read(Path::new("seeds")).unwrap();
+    let intern: Vec<_> = seeds
+        .modules
+        .iter()
+        .filter(|(_, m)| m.profession == "python-backend" && m.grade == "intern")
+        .map(|(_, m)| m)
+        .collect();
+    assert!(intern.len() >= 8, "{} modules", intern.len());
+    let topics: Vec<_> = intern.iter().flat_map(|m| &m.topic).collect();
+    assert!(topics.len() >= 35, "{} topics", topics.len());
+    for t in topics {
+        assert!(t.theory.len() >= 4 && t.question.len() >= 4, "{}", t.slug);
+        assert!(t.task.len() >= 2 && !t.case.is_empty(), "{}", t.slug);
+    }
+    for grade in ["junior", "junior_plus", "middle", "middle_plus"] {
+        let n = seeds
+            .modules
+            .iter()
+            .filter(|(_, m)| m.profession == "python-backend" && m.grade == grade)
+            .count();
+        assert!(n >= 2, "python-backend {grade}: {n} modules");
+        assert!(
+            seeds
+                .projects
+                .iter()
+                .any(|(_, f)| f.profession == "python-backend" && f.grade == grade),
+            "python-backend {grade} has portfolio projects"
+        );
     }
 }

@@ -87,3 +87,14 @@ test('a lesson runs from its first exercise to the end screen', async ({ page })
   await expect(page.getByText('+10')).toBeVisible();
   await expect(page.getByText('100 %')).toBeVisible();
 });
+
+test('a learner ticks off a portfolio checklist item', async ({ page }) => {
+  await page.goto('/professions/python-backend/junior');
+  const first = page.getByRole('button', { name: /^Отметить: / }).first();
+  const name = (await first.getAttribute('aria-label'))!.replace('Отметить: ', '');
+  await first.click();
+  await expect(page.getByRole('button', { name: `Снять отметку: ${name}` })).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.getByRole('button', { name: `Снять отметку: ${name}` })).toBeVisible();
+  await expect(page.getByText(/готово 1 из \d+/).first()).toBeVisible();
+});

@@ -111,6 +111,15 @@ pub async fn merge_guest(pool: &PgPool, guest: i64, account: i64) -> Result<(), 
     )
     .execute(&mut *tx)
     .await?;
+    sqlx::query!(
+        "INSERT INTO project_item_checks (learner_id, project_item_id, checked_at)
+         SELECT $2, project_item_id, checked_at FROM project_item_checks WHERE learner_id = $1
+         ON CONFLICT DO NOTHING",
+        guest,
+        account
+    )
+    .execute(&mut *tx)
+    .await?;
     sqlx::query!("DELETE FROM learners WHERE learner_id = $1", guest)
         .execute(&mut *tx)
         .await?;

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{get_grade_path, GradePath, NodeState, PathModule, Trail};
+use super::{
+    get_grade_path, CheckProjectItem, GradePath, NodeState, PathModule, ProjectItemView, Trail,
+};
 use crate::catalog::plural;
 use crate::components::{Crumbs, ErrorPage, Loading};
 
@@ -37,6 +39,7 @@ pub fn GradePage() -> impl IntoView {
 #[component]
 fn GradePathView(path: GradePath) -> impl IntoView {
     let trail = path.trail.clone();
+    let return_to = trail.grade_href();
     let title = format!("{} · {}", trail.level.title(), trail.profession_title);
     let empty = path.modules.is_empty();
     view! {
@@ -61,12 +64,19 @@ fn GradePathView(path: GradePath) -> impl IntoView {
         {(!path.projects.is_empty()).then(|| view! {
             <section class=style::projects aria-labelledby="projects-title">
                 <h2 id="projects-title">"Проекты для портфолио"</h2>
-                {path.projects.into_iter().map(|p| view! {
-                    <article class=style::project>
-                        <h3>{p.title}</h3>
-                        <p>{p.description}</p>
-                        <ul>{p.items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-                    </article>
+                {path.projects.into_iter().map(|p| {
+                    let done = p.items.iter().filter(|i| i.done).count();
+                    let total = p.items.len();
+                    view! {
+                        <article class=style::project>
+                            <h3>{p.title}</h3>
+                            <p>{p.description}</p>
+                            <p class=style::meta>{format!("Что должно быть в GitHub: готово {done} из {total}")}</p>
+                            <ul class=style::checklist>
+                                {p.items.into_iter().map(|item| view! { <ChecklistItem item return_to=return_to.clone()/> }).collect_view()}
+                            </ul>
+                        </article>
+                    }
                 }).collect_view()}
             </section>
         })}
@@ -151,5 +161,29 @@ fn LockIcon() -> impl IntoView {
             <rect x="5" y="11" width="14" height="10" rx="2"/>
             <path d="M8 11V8a4 4 0 0 1 8 0v3"/>
         </svg>
+    }
+}
+
+/// One checklist item: a toggle that works with and without JavaScript.
+#[component]
+fn ChecklistItem(item: ProjectItemView, return_to: String) -> impl IntoView {
+    let action = expect_context::<ServerAction<CheckProjectItem>>();
+    let label = if item.done {
+        format!("Снять отметку: {}", item.title)
+    } else {
+        format!("Отметить: {}", item.title)
+    };
+    view! {
+        <li id=format!("project-item-{}", item.id) class=style::item>
+            <ActionForm action>
+                <input type="hidden" name="item_id" value=item.id/>
+                <input type="hidden" name="done" value=if item.done { "no" } else { "yes" }/>
+                <input type="hidden" name="return_to" value=return_to/>
+                <button type="submit" class=style::tick aria-pressed=item.done.to_string() aria-label=label>
+                    {if item.done { "✓" } else { "" }}
+                </button>
+            </ActionForm>
+            <span class=if item.done { style::done } else { "" }>{item.title}</span>
+        </li>
     }
 }

@@ -75,15 +75,21 @@ pub async fn grade_path(
     let states = node_states(&masteries);
 
     let projects = sqlx::query!(
-        r#"SELECT pr.title, pr.description,
-                  coalesce(array_agg(i.title ORDER BY i.position, i.project_item_id)
-                      FILTER (WHERE i.project_item_id IS NOT NULL), '{}') AS "items!"
-           FROM projects pr
-           LEFT JOIN project_items i ON i.project_id = pr.project_id AND i.is_active
-           WHERE pr.grade_id = $1 AND pr.is_active
-           GROUP BY pr.project_id
-           ORDER BY pr.position, pr.project_id"#,
+        "SELECT project_id, title, description FROM projects
+         WHERE grade_id = $1 AND is_active ORDER BY position, project_id",
         g.grade_id
+    )
+    .fetch_all(pool)
+    .await?;
+    let items = sqlx::query!(
+        r#"SELECT i.project_item_id, i.project_id, i.title,
+                  EXISTS (SELECT 1 FROM project_item_checks c
+                          WHERE c.project_item_id = i.project_item_id AND c.learner_id = $2) AS "done!"
+           FROM project_items i JOIN projects p USING (project_id)
+           WHERE p.grade_id = $1 AND i.is_active
+           ORDER BY i.position, i.project_item_id"#,
+        g.grade_id,
+        learner
     )
     .fetch_all(pool)
     .await?;
@@ -119,7 +125,15 @@ pub async fn grade_path(
             .map(|p| ProjectView {
                 title: p.title,
                 description: p.description,
-                items: p.items,
+                items: items
+                    .iter()
+                    .filter(|i| i.project_id == p.project_id)
+                    .map(|i| ProjectItemView {
+                        id: i.project_item_id,
+                        title: i.title.clone(),
+                        done: i.done,
+                    })
+                    .collect(),
             })
             .collect(),
     })
@@ -526,4 +540,40 @@ pub async fn lesson_view(
         review,
     });
     Ok(view)
+}
+
+/// Ticks a checklist item off (or back on) for a learner.
+pub async fn check_project_item(
+    pool: &PgPool,
+    learner: i64,
+    item: i64,
+    done: bool,
+) -> Result<(), AppError> {
+    let exists = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM project_items WHERE project_item_id = $1 AND is_active) AS "e!""#,
+        item
+    )
+    .fetch_one(pool)
+    .await?;
+    if !exists {
+        return Err(AppError::NotFound);
+    }
+    if done {
+        sqlx::query!(
+            "INSERT INTO project_item_checks (learner_id, project_item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            learner,
+            item
+        )
+        .execute(pool)
+        .await?;
+    } else {
+        sqlx::query!(
+            "DELETE FROM project_item_checks WHERE learner_id = $1 AND project_item_id = $2",
+            learner,
+            item
+        )
+        .execute(pool)
+        .await?;
+    }
+    Ok(())
 }

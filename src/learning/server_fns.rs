@@ -143,3 +143,29 @@ pub async fn start_lesson(
     ));
     Ok(())
 }
+
+/// Ticks a portfolio checklist item off (`done=yes`) or back (`done=no`).
+#[server(endpoint = "learning/project-item")]
+pub async fn check_project_item(
+    item_id: i64,
+    done: String,
+    return_to: Option<String>,
+) -> Result<(), AppError> {
+    let run = async {
+        let pool = crate::server::pool()?;
+        let learner = crate::auth::session::ensure_learner(&pool).await?;
+        let done = match done.as_str() {
+            "yes" => true,
+            "no" => false,
+            _ => return Err(AppError::invalid("done", "Отметка должна быть yes или no.")),
+        };
+        super::queries::check_project_item(&pool, learner, item_id, done).await
+    };
+    run.await.map_err(AppError::with_status)?;
+    if let Some(to) = return_to.filter(|t| t.starts_with('/') && !t.starts_with("//")) {
+        if accepts_html() {
+            leptos_axum::redirect(&format!("{to}#project-item-{item_id}"));
+        }
+    }
+    Ok(())
+}

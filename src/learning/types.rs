@@ -63,7 +63,15 @@ pub struct PathModule {
 pub struct ProjectView {
     pub title: String,
     pub description: String,
-    pub items: Vec<String>,
+    pub items: Vec<ProjectItemView>,
+}
+
+/// A checklist item, ticked off or not by the current learner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectItemView {
+    pub id: i64,
+    pub title: String,
+    pub done: bool,
 }
 
 /// `/professions/{p}/{g}/{m}`: a module's topics.

@@ -6,6 +6,7 @@
 
 mod format;
 mod load;
+pub mod table;
 
 pub use format::*;
 pub use load::{load_dir, SeedReport};

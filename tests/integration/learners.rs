@@ -538,3 +538,54 @@ async fn mastering_a_module_opens_the_next_and_fills_stars_and_the_profile(pool:
         "answered today: a one-day streak"
     );
 }
+
+#[sqlx::test]
+async fn a_learner_ticks_off_portfolio_items_and_keeps_them_after_registering(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let item: i64 = sqlx::query_scalar(
+        "SELECT project_item_id FROM project_items JOIN projects USING (project_id) JOIN grades USING (grade_id)
+         WHERE grades.slug = 'junior' ORDER BY project_items.position LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let page = "/professions/python-backend/junior";
+    let (_, html) = app.get(page).await;
+    assert!(html.contains("готово 0 из"), "nothing ticked yet");
+    let (status, body) = app
+        .post_form(
+            &app.client,
+            "learning/project-item",
+            &[("item_id", item.to_string()), ("done", "yes".into())],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, html) = app.get(page).await;
+    assert!(html.contains("готово 1 из"), "one item ticked");
+    let (_, other) = app.get_as(&new_client(), page).await;
+    assert!(!other.contains("готово 1 из"), "per learner");
+
+    app.register(&app.client, "pm@example.ru", "python2026")
+        .await;
+    let (_, html) = app.get(page).await;
+    assert!(html.contains("готово 1 из"), "kept after registering");
+
+    let (status, _) = app
+        .post_form(
+            &app.client,
+            "learning/project-item",
+            &[("item_id", item.to_string()), ("done", "no".into())],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, html) = app.get(page).await;
+    assert!(!html.contains("готово 1 из"), "unticked");
+    let (status, _) = app
+        .post_form(
+            &app.client,
+            "learning/project-item",
+            &[("item_id", "0".into()), ("done", "yes".into())],
+        )
+        .await;
+    assert_eq!(status, 404);
+}
