@@ -52,10 +52,10 @@ mod cli {
             #[command(subcommand)]
             action: PgAction,
             /// Folder of the cluster (default: data-dir of the configuration).
-            #[arg(long)]
+            #[arg(long, global = true)]
             data_dir: Option<PathBuf>,
             /// Port (default: embedded-pg-port of the configuration).
-            #[arg(long)]
+            #[arg(long, global = true)]
             port: Option<u16>,
         },
     }
