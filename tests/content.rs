@@ -43,66 +43,94 @@ fn normalize(text: &str) -> String {
         .to_string()
 }
 
+/// One program to run, and what it must print (None: only exit 0).
+struct Check {
+    label: String,
+    code: String,
+    expected: Option<String>,
+    twice: bool,
+}
+
+fn run_check(c: &Check) -> Option<String> {
+    let (ok, out, err) = python(&c.code);
+    if !ok {
+        return Some(format!("{}: exited with an error: {}", c.label, err.trim()));
+    }
+    if c.twice {
+        // Twice: output that differs between runs (hash order, time) is a bug too.
+        let (_, again, _) = python(&c.code);
+        if again != out {
+            return Some(format!(
+                "{}: prints differently on a second run: {:?} vs {:?}",
+                c.label,
+                out.trim(),
+                again.trim()
+            ));
+        }
+    }
+    match &c.expected {
+        Some(e) if normalize(e) != normalize(&out) => Some(format!(
+            "{}: expected {:?}, python3 printed {:?}",
+            c.label,
+            e.trim(),
+            out.trim()
+        )),
+        _ => None,
+    }
+}
+
 #[test]
 fn every_task_prints_exactly_its_answer_and_every_case_runs() {
     let seeds = Seeds::read(Path::new("seeds")).expect("seeds are valid");
-    let mut failures = Vec::new();
-    let mut checked = 0;
+    let mut checks = Vec::new();
     for (path, module) in &seeds.modules {
         for topic in &module.topic {
             for task in &topic.task {
-                let (ok, out, err) = python(&task.code);
-                // Twice: output that differs between runs (hash order, time) is a bug too.
-                let (ok_again, out_again, _) = python(&task.code);
-                checked += 1;
-                if out != out_again || !ok_again {
-                    failures.push(format!(
-                        "{}: topic {} task {}: prints differently on a second run: {:?} vs {:?}",
+                checks.push(Check {
+                    label: format!(
+                        "{}: topic {} task {}",
                         path.display(),
                         topic.slug,
-                        task.slug,
-                        out.trim(),
-                        out_again.trim()
-                    ));
-                }
-                if !ok || normalize(&out) != normalize(&task.answer) {
-                    failures.push(format!(
-                        "{}: topic {} task {}: expected {:?}, python3 printed {:?} {}",
-                        path.display(),
-                        topic.slug,
-                        task.slug,
-                        task.answer.trim(),
-                        out.trim(),
-                        err.trim()
-                    ));
-                }
+                        task.slug
+                    ),
+                    code: task.code.clone(),
+                    expected: Some(task.answer.clone()),
+                    twice: true,
+                });
             }
             for case in &topic.case {
-                let (ok, out, err) = python(&case.filled());
-                checked += 1;
-                let wrong_output = case
-                    .output
-                    .as_ref()
-                    .is_some_and(|o| normalize(o) != normalize(&out));
-                if !ok || wrong_output {
-                    failures.push(format!(
-                        "{}: topic {} case {}: exit ok={ok}, printed {:?}, expected {:?} {}",
+                checks.push(Check {
+                    label: format!(
+                        "{}: topic {} case {}",
                         path.display(),
                         topic.slug,
-                        case.slug,
-                        out.trim(),
-                        case.output,
-                        err.trim()
-                    ));
-                }
+                        case.slug
+                    ),
+                    code: case.filled(),
+                    expected: case.output.clone(),
+                    twice: false,
+                });
             }
         }
     }
-    assert!(checked > 0, "no tasks found");
+    assert!(!checks.is_empty(), "no tasks found");
+    // python3 start-up dominates: run four at a time.
+    let chunk = checks.len().div_ceil(4);
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = checks
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().filter_map(run_check).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
     assert!(
         failures.is_empty(),
-        "{} of {checked} failed:\n{}",
+        "{} of {} failed:\n{}",
         failures.len(),
+        checks.len(),
         failures.join("\n")
     );
 }

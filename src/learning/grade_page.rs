@@ -14,30 +14,32 @@ stylance::import_style!(style, "grade.module.css");
 #[component]
 pub fn GradePage() -> impl IntoView {
     let params = use_params_map();
+    let check = ServerAction::<CheckProjectItem>::new();
     let path = Resource::new(
         move || {
             let p = params.read();
             (
                 p.get("p").unwrap_or_default(),
                 p.get("g").unwrap_or_default(),
+                check.version().get(),
             )
         },
-        |(p, g)| get_grade_path(p, g),
+        |(p, g, _)| get_grade_path(p, g),
     );
     view! {
-        <Suspense fallback=Loading>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match path.await {
-                    Ok(path) => view! { <GradePathView path/> }.into_any(),
+                    Ok(path) => view! { <GradePathView path check/> }.into_any(),
                     Err(error) => view! { <ErrorPage error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn GradePathView(path: GradePath) -> impl IntoView {
+fn GradePathView(path: GradePath, check: ServerAction<CheckProjectItem>) -> impl IntoView {
     let trail = path.trail.clone();
     let return_to = trail.grade_href();
     let title = format!("{} · {}", trail.level.title(), trail.profession_title);
@@ -73,7 +75,7 @@ fn GradePathView(path: GradePath) -> impl IntoView {
                             <p>{p.description}</p>
                             <p class=style::meta>{format!("Что должно быть в GitHub: готово {done} из {total}")}</p>
                             <ul class=style::checklist>
-                                {p.items.into_iter().map(|item| view! { <ChecklistItem item return_to=return_to.clone()/> }).collect_view()}
+                                {p.items.into_iter().map(|item| view! { <ChecklistItem item return_to=return_to.clone() action=check/> }).collect_view()}
                             </ul>
                         </article>
                     }
@@ -166,8 +168,11 @@ fn LockIcon() -> impl IntoView {
 
 /// One checklist item: a toggle that works with and without JavaScript.
 #[component]
-fn ChecklistItem(item: ProjectItemView, return_to: String) -> impl IntoView {
-    let action = expect_context::<ServerAction<CheckProjectItem>>();
+fn ChecklistItem(
+    item: ProjectItemView,
+    return_to: String,
+    action: ServerAction<CheckProjectItem>,
+) -> impl IntoView {
     let label = if item.done {
         format!("Снять отметку: {}", item.title)
     } else {

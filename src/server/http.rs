@@ -13,6 +13,7 @@ use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
@@ -49,6 +50,8 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new())
+        // A bug that panics answers 500 instead of leaving the request hanging.
+        .layer(CatchPanicLayer::new())
         .layer(sessions)
         .layer(middleware::from_fn(secure_cookies_over_https))
         // One line per request: method, path, status and latency.
