@@ -7,6 +7,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Queries are checked at compile time against the committed .sqlx/ files.
 export SQLX_OFFLINE ?= true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# cargo-leptos sets this while building; Leptos bakes it in (it names the .wasm the
+# page loads). Setting it for every cargo call keeps `cargo test`'s rebuild of the
+# server binary identical to cargo-leptos's, instead of one asking for grader_bg.wasm.
+export LEPTOS_OUTPUT_NAME := grader
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER := $(TARGET_DIR)/release/grader
 
