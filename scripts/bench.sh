@@ -28,7 +28,8 @@ echo "First load of / (brotli as served):"
 printf '  %-6s %7d B\n' HTML "$html" CSS "$css" JS "$js" WASM "$wasm"
 printf '  %-6s %7d B (%d KB; budget 300 KB)\n' total "$total" $((total / 1024))
 printf '  fonts  %7d B (woff2, cached after the first page)\n' "$fonts"
-[ "$total" -le $((300 * 1024)) ] || { echo "over the 300 KB budget"; exit 1; }
+over_budget=0
+[ "$total" -le $((300 * 1024)) ] || { echo "  OVER the 300 KB budget"; over_budget=1; }
 
 topic=/professions/python-backend/intern/python-basics/immutable-types
 echo "Requests/s (wrk -t2 -c32 -d10s, loopback, 2 cores shared with the server and PostgreSQL):"
@@ -47,3 +48,5 @@ echo "Answer submission (wrk -t2 -c64 -d10s --latency, POST /api/learning/answer
 COOKIE="$cookie" THEORY_ID="$theory_id" wrk -t2 -c64 -d10s --latency -s scripts/bench-answer.lua \
   "http://$ADDR/api/learning/answer" > "$WORK/answers.txt"
 awk '/Requests\/sec/ {print "  answers/s: " $2} / 99%/ {print "  p99 latency: " $2} /Non-2xx/ {print "  non-2xx responses: " $4}' "$WORK/answers.txt"
+
+exit "$over_budget"
