@@ -219,6 +219,8 @@ async fn find_topic(
     grade: &str,
     module: &str,
     topic: &str,
+    // Feedback only from this lesson's answers, when given.
+    lesson: Option<i64>,
 ) -> Result<FoundTopic, AppError> {
     let g = find_grade(pool, profession, grade).await?;
     let t = sqlx::query!(
@@ -234,7 +236,7 @@ async fn find_topic(
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let items = topic_items(pool, t.topic_id, learner, None).await?;
+    let items = topic_items(pool, t.topic_id, learner, lesson).await?;
     let mastery = rollup(pool, learner).await?;
     Ok(FoundTopic {
         topic_id: t.topic_id,
@@ -265,7 +267,7 @@ pub async fn topic_view(
     module: &str,
     topic: &str,
 ) -> Result<TopicView, AppError> {
-    let row = find_topic(pool, learner, profession, grade, module, topic).await?;
+    let row = find_topic(pool, learner, profession, grade, module, topic, None).await?;
     let next_topic = sqlx::query_as!(
         TopicLink,
         "SELECT slug, title FROM topics
@@ -289,16 +291,6 @@ pub struct TopicItems {
     pub questions: Vec<ExerciseItem>,
     pub tasks: Vec<ExerciseItem>,
     pub cases: Vec<ExerciseItem>,
-}
-
-impl TopicItems {
-    /// In lesson order: theory, questions, tasks, cases.
-    pub fn in_order(self) -> Vec<ExerciseItem> {
-        [self.theory, self.questions, self.tasks, self.cases]
-            .into_iter()
-            .flatten()
-            .collect()
-    }
 }
 
 /// Builds the items; feedback comes from the learner's latest answer to each
@@ -445,7 +437,7 @@ pub async fn start_lesson(
     module: &str,
     topic: &str,
 ) -> Result<i64, AppError> {
-    let row = find_topic(pool, Some(learner), profession, grade, module, topic).await?;
+    let row = find_topic(pool, Some(learner), profession, grade, module, topic, None).await?;
     Ok(sqlx::query_scalar!(
         "INSERT INTO lessons (learner_id, topic_id) VALUES ($1, $2) RETURNING lesson_id",
         learner,
@@ -467,7 +459,8 @@ pub async fn lesson_view(
     lesson: Option<i64>,
     step: usize,
 ) -> Result<LessonView, AppError> {
-    let row = find_topic(pool, learner, profession, grade, module, topic).await?;
+    let lesson = lesson.filter(|_| learner.is_some());
+    let row = find_topic(pool, learner, profession, grade, module, topic, lesson).await?;
     let t = row.view;
     let mut view = LessonView {
         module_slug: t.module_slug.clone(),
@@ -496,9 +489,11 @@ pub async fn lesson_view(
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let items = topic_items(pool, row.topic_id, Some(learner), Some(lesson))
-        .await?
-        .in_order();
+    // find_topic already scoped the feedback to this lesson.
+    let items: Vec<ExerciseItem> = [t.theory, t.questions, t.tasks, t.cases]
+        .into_iter()
+        .flatten()
+        .collect();
     view.lesson_id = Some(lesson);
     view.answered = items.iter().filter(|i| i.feedback.is_some()).count();
     view.step = step.clamp(1, view.total + 1);
