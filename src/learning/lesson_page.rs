@@ -77,7 +77,7 @@ fn LessonBody(l: LessonView) -> impl IntoView {
     let bar = view! {
         <div class=style::top>
             <a class=style::close href=topic_href.clone() aria-label="Закрыть урок">"×"</a>
-            <span class=style::bar role="progressbar" aria-label="Прогресс урока"
+            <span class="progress-bar" role="progressbar" aria-label="Прогресс урока"
                 aria-valuenow=progress aria-valuemin="0" aria-valuemax="100">
                 <span style=format!("width:{progress}%")></span>
             </span>

@@ -76,7 +76,7 @@ fn ModuleBody(m: ModuleView) -> impl IntoView {
                         <div class=style::mastery>
                             <span class=style::pct>{format!("{} %", topic.mastery_pct)}</span>
                             <span
-                                class=style::bar
+                                class="progress-bar"
                                 role="progressbar"
                                 aria-label=format!("Освоено {} %", topic.mastery_pct)
                                 aria-valuenow=topic.mastery_pct

@@ -61,7 +61,7 @@ fn TopicBody(t: TopicView) -> impl IntoView {
             <p>{t.description}</p>
             <div class=style::mastery>
                 <span
-                    class=style::bar
+                    class="progress-bar"
                     role="progressbar"
                     aria-label=format!("Освоено {pct} %")
                     aria-valuenow=pct
