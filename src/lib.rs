@@ -24,5 +24,7 @@ pub mod server;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Islands: only the interactive parts (exercise cards, lesson steps, progress
+    // that follows answers) ship to the browser; every page is server-rendered.
+    leptos::mount::hydrate_islands();
 }

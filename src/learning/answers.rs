@@ -7,7 +7,7 @@ use serde_json::json;
 use similar::{ChangeTag, TextDiff};
 use sqlx::PgPool;
 
-use super::feedback::{Feedback, FeedbackDetail};
+use super::feedback::{Answered, Feedback, FeedbackDetail};
 use super::grading;
 use crate::error::AppError;
 use crate::server::render::markdown;
@@ -254,9 +254,22 @@ pub fn diff_html(typed: &str, expected: &str) -> String {
     html
 }
 
+/// Grades and appends an answer, and says where the topic's mastery now stands.
+pub async fn submit(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Answered, AppError> {
+    let feedback = store(pool, learner_id, s).await?;
+    let topic_pct =
+        crate::progress::queries::exercise_topic_percent(pool, learner_id, &s.kind, s.exercise_id)
+            .await?;
+    Ok(Answered {
+        feedback,
+        topic_pct,
+        next_client_id: uuid::Uuid::new_v4().to_string(),
+    })
+}
+
 /// Grades and appends an answer. A retry with the same client id returns the
 /// stored answer's feedback and stores nothing new.
-pub async fn submit(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Feedback, AppError> {
+async fn store(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Feedback, AppError> {
     let client_id = uuid::Uuid::parse_str(&s.client_id).map_err(|_| {
         AppError::invalid(
             "client_id",

@@ -1,18 +1,25 @@
 //! One exercise, answerable in place: on the topic page and in a lesson. The form
-//! posts to `submit_answer`; with JavaScript the page refetches and shows the
-//! feedback in place, without it the server redirects back to the exercise.
+//! posts to `submit_answer`. With JavaScript the card is part of an island: the
+//! reply is shown in place and announced to the page's other islands through
+//! [`last_answer`]; without it the server redirects back to the exercise.
 
 use leptos::prelude::*;
 
-use super::feedback::{Feedback, FeedbackDetail};
+use super::feedback::{Answered, Feedback, FeedbackDetail};
 use super::{ExerciseBody, ExerciseItem, SubmitAnswer};
 use crate::components::FormError;
 
 stylance::import_style!(pub style, "exercise.module.css");
 
-/// Bumped after every stored answer, so pages that show progress refetch.
-#[derive(Clone, Copy)]
-pub struct AnswersChanged(pub RwSignal<u32>);
+thread_local! {
+    static LAST_ANSWER: ArcRwSignal<Option<Answered>> = ArcRwSignal::new(None);
+}
+
+/// The latest answer stored from this page. Islands hydrate separately, so they
+/// share state through this page-wide signal (only ever written in the browser).
+pub fn last_answer() -> ArcRwSignal<Option<Answered>> {
+    LAST_ANSWER.with(Clone::clone)
+}
 
 #[component]
 pub fn ExerciseCard(
@@ -22,24 +29,27 @@ pub fn ExerciseCard(
     #[prop(optional)] lesson_id: Option<i64>,
 ) -> impl IntoView {
     let action = ServerAction::<SubmitAnswer>::new();
-    if let Some(AnswersChanged(changed)) = use_context::<AnswersChanged>() {
-        Effect::new(move |_| {
-            if matches!(action.value().get(), Some(Ok(_))) {
-                changed.update(|n| *n += 1);
-            }
-        });
-    }
+    let reply = move || action.value().get().and_then(Result::ok);
+    let client_id = RwSignal::new(item.client_id.clone());
+    Effect::new(move |_| {
+        if let Some(answered) = reply() {
+            client_id.set(answered.next_client_id.clone());
+            last_answer().set(Some(answered));
+        }
+    });
+    let stored = item.feedback.clone();
+    // What to show: the reply to an answer given here, else the stored latest answer.
+    let feedback = Signal::derive(move || reply().map(|a| a.feedback).or_else(|| stored.clone()));
     let key = item.key();
     let anchor = format!("ex-{key}");
     let kind = item.kind.clone();
-    let answered = item.feedback.is_some();
-    let feedback = item.feedback.clone();
-    let (item_kind, item_id, client_id) = (item.kind.clone(), item.id, item.client_id.clone());
+    let answered = move || feedback.with(Option::is_some);
+    let (item_kind, item_id) = (item.kind.clone(), item.id);
     let hidden = move || {
         view! {
             <input type="hidden" name="kind" value=item_kind.clone()/>
             <input type="hidden" name="exercise_id" value=item_id/>
-            <input type="hidden" name="client_id" value=client_id.clone()/>
+            <input type="hidden" name="client_id" value=client_id/>
             <input type="hidden" name="return_to" value=return_to.clone()/>
             {lesson_id.map(|l| view! { <input type="hidden" name="lesson_id" value=l/> })}
         }
@@ -86,17 +96,17 @@ pub fn ExerciseCard(
                         {options_html.into_iter().enumerate().map(|(i, option)| {
                             let id = format!("{name}-{i}");
                             let for_id = id.clone();
-                            let mark = option_mark(feedback.as_ref(), i as i32);
+                            let mark = move || feedback.with(|f| option_mark(f.as_ref(), i as i32));
                             let input = if multiple {
                                 view! { <input type="checkbox" id=id name=format!("picked[{i}]") value="on"/> }.into_any()
                             } else {
                                 view! { <input type="radio" id=id name="choice" value=i required/> }.into_any()
                             };
                             view! {
-                                <label class=format!("{} {}", style::option, mark.0) for=for_id>
+                                <label class=move || format!("{} {}", style::option, mark().0) for=for_id>
                                     {input}
                                     <span inner_html=option/>
-                                    {(!mark.1.is_empty()).then(|| view! { <span class=style::tag>{mark.1}</span> })}
+                                    {move || { let tag = mark().1; (!tag.is_empty()).then(|| view! { <span class=style::tag>{tag}</span> }) }}
                                 </label>
                             }
                         }).collect_view()}
@@ -163,7 +173,7 @@ pub fn ExerciseCard(
     view! {
         <article class=style::card id=anchor data-kind=kind>
             {body}
-            {item.feedback.map(|f| view! { <FeedbackPanel f/> })}
+            {move || feedback.get().map(|f| view! { <FeedbackPanel f/> })}
         </article>
     }
 }

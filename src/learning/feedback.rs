@@ -12,6 +12,17 @@ pub struct Feedback {
     pub detail: FeedbackDetail,
 }
 
+/// The reply to a stored answer: what to show, and what changed because of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answered {
+    pub feedback: Feedback,
+    /// The topic's mastery after this answer, 0–100, for the page's progress bar.
+    pub topic_pct: u8,
+    /// A fresh client id for the form's next submission (a re-answer is a new row;
+    /// a retry of this one reuses the old id and is stored once).
+    pub next_client_id: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FeedbackDetail {
     Theory {

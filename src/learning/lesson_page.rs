@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{get_lesson, AnswersChanged, ExerciseCard, LessonView, StartLesson};
+use super::{get_lesson, last_answer, ExerciseCard, ExerciseItem, LessonView, StartLesson};
 use crate::components::{ErrorPage, Loading};
 
 stylance::import_style!(style, "lesson.module.css");
@@ -14,8 +14,6 @@ stylance::import_style!(style, "lesson.module.css");
 pub fn LessonPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let changed = RwSignal::new(0u32);
-    provide_context(AnswersChanged(changed));
     let lesson = Resource::new(
         move || {
             let p = params.read();
@@ -27,10 +25,9 @@ pub fn LessonPage() -> impl IntoView {
                 p.get("t").unwrap_or_default(),
                 q.get("id").and_then(|v| v.parse::<i64>().ok()),
                 q.get("step").and_then(|v| v.parse::<usize>().ok()),
-                changed.get(),
             )
         },
-        |(p, g, m, t, id, step, _)| get_lesson(p, g, m, t, id, step),
+        |(p, g, m, t, id, step)| get_lesson(p, g, m, t, id, step),
     );
     view! {
         <Transition fallback=Loading>
@@ -48,11 +45,7 @@ pub fn LessonPage() -> impl IntoView {
 fn LessonBody(l: LessonView) -> impl IntoView {
     let topic_href = l.trail.topic_href(&l.module_slug, &l.topic_slug);
     let lesson_href = format!("{topic_href}/lesson");
-    let progress = if l.total == 0 {
-        0
-    } else {
-        l.answered * 100 / l.total
-    };
+    let progress = (l.answered * 100).checked_div(l.total).unwrap_or(0);
     let title = format!("Урок: {}", l.topic_title);
     let Some(id) = l.lesson_id else {
         let start = ServerAction::<StartLesson>::new();
@@ -73,22 +66,12 @@ fn LessonBody(l: LessonView) -> impl IntoView {
         }
         .into_any();
     };
-    let step_href = move |step: usize| format!("{lesson_href}?id={id}&step={step}");
-    let bar = view! {
-        <div class=style::top>
-            <a class=style::close href=topic_href.clone() aria-label="Закрыть урок">"×"</a>
-            <span class="progress-bar" role="progressbar" aria-label="Прогресс урока"
-                aria-valuenow=progress aria-valuemin="0" aria-valuemax="100">
-                <span style=format!("width:{progress}%")></span>
-            </span>
-        </div>
-    };
     if let Some(s) = l.summary {
         let minutes = s.seconds / 60;
         let seconds = s.seconds % 60;
         return view! {
             <Title text=title/>
-            {bar}
+            <LessonBar topic_href=topic_href.clone() progress/>
             <section class=style::end aria-labelledby="end-title">
                 <h1 id="end-title">"Урок завершён!"</h1>
                 <ul class=style::stats>
@@ -110,27 +93,72 @@ fn LessonBody(l: LessonView) -> impl IntoView {
         }
         .into_any();
     }
-    let step = l.step;
-    let last = step >= l.total;
-    let next_label = if last {
-        "Завершить"
-    } else {
-        "Далее"
-    };
-    let answered = l.item.as_ref().is_some_and(|i| i.feedback.is_some());
     view! {
         <Title text=title/>
-        {bar}
-        <p class=style::counter>{format!("Упражнение {step} из {}", l.total)}</p>
-        {l.item.map(|item| view! {
-            <ExerciseCard item return_to=step_href(step) lesson_id=id/>
+        <LessonStep
+            item=l.item
+            step=l.step
+            total=l.total
+            answered=l.answered
+            lesson_id=id
+            topic_href
+            lesson_href
+        />
+    }
+    .into_any()
+}
+
+/// The close link and the lesson's progress bar.
+#[component]
+fn LessonBar(topic_href: String, #[prop(into)] progress: Signal<usize>) -> impl IntoView {
+    view! {
+        <div class=style::top>
+            <a class=style::close href=topic_href aria-label="Закрыть урок">"×"</a>
+            <span class="progress-bar" role="progressbar" aria-label="Прогресс урока"
+                aria-valuenow=progress aria-valuemin="0" aria-valuemax="100">
+                <span style=move || format!("width:{}%", progress.get())></span>
+            </span>
+        </div>
+    }
+}
+
+/// One step of a lesson. An island: answering updates the bar and turns
+/// «Пропустить» into «Далее» in place.
+#[island]
+fn LessonStep(
+    item: Option<ExerciseItem>,
+    step: usize,
+    total: usize,
+    answered: usize,
+    lesson_id: i64,
+    topic_href: String,
+    lesson_href: String,
+) -> impl IntoView {
+    let step_href = move |step: usize| format!("{lesson_href}?id={lesson_id}&step={step}");
+    let was_answered = item.as_ref().is_some_and(|i| i.feedback.is_some());
+    let last = last_answer();
+    let done = Signal::derive(move || was_answered || last.with(Option::is_some));
+    let progress = Signal::derive(move || {
+        let answered = answered + usize::from(done.get() && !was_answered);
+        (answered * 100).checked_div(total).unwrap_or(0)
+    });
+    let last_step = step >= total;
+    let next_label = move || match (done.get(), last_step) {
+        (false, _) => "Пропустить",
+        (true, true) => "Завершить",
+        (true, false) => "Далее",
+    };
+    view! {
+        <LessonBar topic_href progress/>
+        <p class=style::counter>{format!("Упражнение {step} из {total}")}</p>
+        {item.map(|item| view! {
+            <ExerciseCard item return_to=step_href(step) lesson_id/>
         })}
         <nav class=style::nav aria-label="Шаги урока">
             {(step > 1).then(|| view! { <a class="button button-secondary" href=step_href(step - 1)>"Назад"</a> })}
-            <a class=if answered { "button" } else { "button button-secondary" } href=step_href(step + 1)>
-                {if answered { next_label } else { "Пропустить" }}
+            <a class=move || if done.get() { "button" } else { "button button-secondary" } href=step_href(step + 1)>
+                {next_label}
             </a>
         </nav>
     }
-    .into_any()
 }

@@ -16,7 +16,7 @@ mod server_fns;
 mod topic_page;
 mod types;
 
-pub use exercise_card::{AnswersChanged, ExerciseCard};
+pub use exercise_card::{last_answer, ExerciseCard};
 pub use grade_page::GradePage;
 pub use lesson_page::LessonPage;
 pub use module_page::ModulePage;

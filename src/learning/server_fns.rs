@@ -2,7 +2,6 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::feedback::Feedback;
 use super::types::*;
 use crate::error::AppError;
 
@@ -57,7 +56,7 @@ pub async fn submit_answer(
     text: Option<String>,
     fields: Option<HashMap<String, String>>,
     return_to: Option<String>,
-) -> Result<Feedback, AppError> {
+) -> Result<Answered, AppError> {
     let key = format!("{kind}-{exercise_id}");
     let run = async {
         let pool = crate::server::pool()?;
@@ -76,14 +75,14 @@ pub async fn submit_answer(
         super::answers::submit(&pool, learner, &submission).await
     };
     match run.await {
-        Ok(feedback) => {
+        Ok(answered) => {
             // A plain form post (no JavaScript) goes back to the exercise it answered.
             if let Some(to) = return_to.filter(|t| t.starts_with('/') && !t.starts_with("//")) {
                 if accepts_html() {
                     leptos_axum::redirect(&format!("{to}#ex-{key}"));
                 }
             }
-            Ok(feedback)
+            Ok(answered)
         }
         // The field names the exercise, so only its own form shows the message.
         Err(AppError::Invalid { message, .. }) => Err(AppError::Invalid {

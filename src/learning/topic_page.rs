@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{get_topic, AnswersChanged, ExerciseCard, ExerciseItem, TopicView};
+use super::{get_topic, last_answer, ExerciseCard, ExerciseItem, TopicView};
 use crate::components::{Crumbs, ErrorPage, Loading};
 
 stylance::import_style!(style, "topic.module.css");
@@ -12,8 +12,6 @@ stylance::import_style!(style, "topic.module.css");
 #[component]
 pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
-    let changed = RwSignal::new(0u32);
-    provide_context(AnswersChanged(changed));
     let topic = Resource::new(
         move || {
             let p = params.read();
@@ -22,10 +20,9 @@ pub fn TopicPage() -> impl IntoView {
                 p.get("g").unwrap_or_default(),
                 p.get("m").unwrap_or_default(),
                 p.get("t").unwrap_or_default(),
-                changed.get(),
             )
         },
-        |(p, g, m, t, _)| get_topic(p, g, m, t),
+        |(p, g, m, t)| get_topic(p, g, m, t),
     );
     view! {
         <Transition fallback=Loading>
@@ -59,19 +56,7 @@ fn TopicBody(t: TopicView) -> impl IntoView {
         <header class=style::header>
             <h1>{t.title}</h1>
             <p>{t.description}</p>
-            <div class=style::mastery>
-                <span
-                    class="progress-bar"
-                    role="progressbar"
-                    aria-label=format!("Освоено {pct} %")
-                    aria-valuenow=pct
-                    aria-valuemin="0"
-                    aria-valuemax="100"
-                >
-                    <span style=format!("width:{pct}%")></span>
-                </span>
-                <strong>{format!("{pct} %")}</strong>
-            </div>
+            <TopicMastery pct/>
             <a class="button" href=format!("{href}/lesson")>"Урок: по одному упражнению"</a>
         </header>
 
@@ -103,8 +88,36 @@ fn Section(
         <section class=style::section aria-labelledby=labelled_by hidden=count == 0>
             <h2 id=heading>{title}<span class=style::count>{count}</span></h2>
             <div class=style::items>
-                {items.into_iter().map(|item| view! { <ExerciseCard item return_to=href.clone()/> }).collect_view()}
+                {items.into_iter().map(|item| view! { <TopicExercise item return_to=href.clone()/> }).collect_view()}
             </div>
         </section>
     }
+}
+
+/// The topic's mastery bar; it follows answers given on this page.
+#[island]
+fn TopicMastery(pct: u8) -> impl IntoView {
+    let last = last_answer();
+    let pct = Signal::derive(move || last.with(|a| a.as_ref().map_or(pct, |a| a.topic_pct)));
+    view! {
+        <div class=style::mastery>
+            <span
+                class="progress-bar"
+                role="progressbar"
+                aria-label=move || format!("Освоено {} %", pct.get())
+                aria-valuenow=pct
+                aria-valuemin="0"
+                aria-valuemax="100"
+            >
+                <span style=move || format!("width:{}%", pct.get())></span>
+            </span>
+            <strong>{move || format!("{} %", pct.get())}</strong>
+        </div>
+    }
+}
+
+/// One exercise of the topic page, answerable in place with JavaScript.
+#[island]
+fn TopicExercise(item: ExerciseItem, return_to: String) -> impl IntoView {
+    view! { <ExerciseCard item return_to/> }
 }

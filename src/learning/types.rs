@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-pub use super::feedback::{Feedback, FeedbackDetail};
+pub use super::feedback::{Answered, Feedback, FeedbackDetail};
 use crate::catalog::GradeLevel;
 
 /// Where a page sits in the hierarchy, for breadcrumbs and links back.

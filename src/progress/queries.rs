@@ -167,3 +167,32 @@ pub async fn update_profile(
     .await?;
     Ok(())
 }
+
+/// The mastery of the topic an exercise belongs to, 0–100: the figure the topic
+/// page shows, read right after an answer so the page can update in place.
+pub async fn exercise_topic_percent(
+    pool: &PgPool,
+    learner: i64,
+    kind: &str,
+    exercise_id: i64,
+) -> Result<u8, AppError> {
+    let mastery = sqlx::query_scalar!(
+        // The latest answer per exercise by index (LATERAL … LIMIT 1), not through the
+        // latest_answers view, which would sort all of the learner's answers.
+        r#"SELECT coalesce(sum(l.score) / nullif(count(e.exercise_id), 0), 0)::real AS "mastery!"
+           FROM exercises this
+           JOIN exercises e ON e.topic_id = this.topic_id AND e.is_active
+           LEFT JOIN LATERAL (
+               SELECT a.score FROM answers a
+               WHERE a.learner_id = $1 AND a.kind = e.kind AND a.exercise_id = e.exercise_id
+               ORDER BY a.answered_at DESC, a.answer_id DESC LIMIT 1
+           ) l ON true
+           WHERE this.kind = $2::text::exercise_kind AND this.exercise_id = $3"#,
+        learner,
+        kind,
+        exercise_id
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(percent(mastery))
+}

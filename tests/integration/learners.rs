@@ -22,6 +22,32 @@ async fn a_guests_answer_raises_the_topic_percent_and_another_browser_sees_zero(
 }
 
 #[sqlx::test]
+async fn an_answers_reply_carries_the_topic_percent_the_page_shows_and_a_fresh_client_id(
+    pool: PgPool,
+) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    let client_id = uuid();
+    let (status, body) = app
+        .answer(
+            &app.client,
+            "theory",
+            theory[0],
+            &client_id,
+            &[("understood", "yes".into())],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let reply: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let (_, page) = app.get(TOPIC).await;
+    assert_eq!(reply["topic_pct"], topic_percent(&page), "{body}");
+    assert!(topic_percent(&page) > 0);
+    let next = reply["next_client_id"].as_str().unwrap();
+    assert_ne!(next, client_id);
+    assert!(uuid::Uuid::parse_str(next).is_ok(), "{next}");
+}
+
+#[sqlx::test]
 async fn the_session_cookie_is_http_only_and_same_site_lax(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let theory = app.first_topic_theory().await;
