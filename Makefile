@@ -14,7 +14,7 @@ export LEPTOS_OUTPUT_NAME := grader
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER := $(TARGET_DIR)/release/grader
 
-.PHONY: run test build setup setup-test css bench content-table fmt
+.PHONY: run test build setup setup-test css bench content-table fmt seed admin
 
 ## make run: install what is missing, start PostgreSQL (embedded unless
 ## DATABASE_URL is set), migrate, seed, and serve on http://127.0.0.1:3000.
@@ -28,6 +28,18 @@ test: setup-test build
 ## make bench: requests/s and first-load size, printed for the README.
 bench: setup-test build
 	scripts/bench.sh "$(SERVER)"
+
+## make seed: load the content files into the database (matching rows by slug).
+seed: build
+	$(SERVER) seed
+
+## make admin EMAIL=you@example.ru: make that account an admin, creating it if
+## needed (the password is asked for, or taken from GRADER_ADMIN_PASSWORD).
+admin: build
+	@test -n "$(EMAIL)" || { echo "usage: make admin EMAIL=you@example.ru"; exit 2; }
+	@if [ -z "$$GRADER_ADMIN_PASSWORD" ]; then read -r -s -p "Password for $(EMAIL): " p; echo; \
+	  GRADER_ADMIN_PASSWORD="$$p" $(SERVER) create-admin --email "$(EMAIL)"; \
+	else $(SERVER) create-admin --email "$(EMAIL)"; fi
 
 setup:
 	scripts/setup.sh

@@ -5,6 +5,10 @@ use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::admin::{
+    AdminModulePage, AdminPage, AdminQuestionPage, AdminTopicPage, NewModulePage, TokensPage,
+    TopicPreviewPage, UsersPage,
+};
 use crate::auth::{LoginPage, RegisterPage};
 use crate::catalog::{CatalogPage, ProfessionPage};
 use crate::components::{Frame, NotFound};
@@ -52,6 +56,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/register") view=RegisterPage/>
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/grades/:id/new-module") view=NewModulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/modules/:id") view=AdminModulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/topics/:id") view=AdminTopicPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/topics/:id/preview") view=TopicPreviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/questions/:id") view=AdminQuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/tokens") view=TokensPage ssr=SsrMode::Async/>
                 </Routes>
             </Frame>
         </Router>

@@ -19,6 +19,21 @@ pub enum AppError {
     /// Input the learner can fix; the message says how (422).
     #[error("{message}")]
     Invalid { field: String, message: String },
+    /// Several fields to fix at once (422): an author's form.
+    #[error("проверьте поля формы")]
+    Fields(Vec<FieldError>),
+    /// Malformed input that no form produces (400): broken JSON, a wrong type.
+    #[error("{0}")]
+    BadRequest(String),
+    /// Not signed in where an account is needed (401).
+    #[error("нужно войти")]
+    Unauthorized,
+    /// Signed in, but the role does not allow it (403).
+    #[error("недостаточно прав")]
+    Forbidden,
+    /// The row changed since the form was opened (409): optimistic locking.
+    #[error("{0}")]
+    Conflict(String),
     /// Too many attempts (429): login tries are limited.
     #[error("{0}")]
     TooManyRequests(String),
@@ -27,11 +42,22 @@ pub enum AppError {
     Transport(String),
 }
 
+/// One field's problem, in Russian, for the message under that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
 impl AppError {
     pub fn status(&self) -> u16 {
         match self {
+            AppError::BadRequest(_) => 400,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Invalid { .. } => 422,
+            AppError::Conflict(_) => 409,
+            AppError::Invalid { .. } | AppError::Fields(_) => 422,
             AppError::TooManyRequests(_) => 429,
             AppError::Unavailable => 503,
             AppError::Internal | AppError::Transport(_) => 500,
@@ -47,11 +73,52 @@ impl AppError {
         }
     }
 
+    /// A stable machine-readable name for the API's `error` field.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::Unavailable => "unavailable",
+            AppError::Internal | AppError::Transport(_) => "internal",
+            AppError::Invalid { .. } | AppError::Fields(_) => "invalid",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooManyRequests(_) => "too_many_requests",
+        }
+    }
+
+    /// Every field-level problem: one for `Invalid`, all of them for `Fields`.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            AppError::Invalid { field, message } => vec![FieldError {
+                field: field.clone(),
+                message: message.clone(),
+            }],
+            AppError::Fields(fields) => fields.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The message for one field, if this error has one for it.
+    pub fn message_for(&self, field: &str) -> Option<String> {
+        self.field_errors()
+            .into_iter()
+            .find(|f| f.field == field)
+            .map(|f| f.message)
+    }
+
     /// The message a learner reads under a form.
     pub fn user_message(&self) -> String {
         match self {
-            AppError::Invalid { message, .. } | AppError::TooManyRequests(message) => {
-                message.clone()
+            AppError::Invalid { message, .. }
+            | AppError::TooManyRequests(message)
+            | AppError::BadRequest(message)
+            | AppError::Conflict(message) => message.clone(),
+            AppError::Fields(_) => "Проверьте поля формы: ошибки отмечены ниже.".into(),
+            AppError::Unauthorized => "Войдите, чтобы продолжить.".into(),
+            AppError::Forbidden => {
+                "Недостаточно прав: нужна роль автора или администратора.".into()
             }
             AppError::NotFound => "Не найдено: возможно, упражнение сняли с публикации.".into(),
             AppError::Unavailable => {
@@ -97,6 +164,11 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
+        if let Some(e) = err.as_database_error() {
+            if let Some(mapped) = e.constraint().and_then(constraint_error) {
+                return mapped;
+            }
+        }
         match err {
             sqlx::Error::RowNotFound => AppError::NotFound,
             sqlx::Error::PoolTimedOut
@@ -112,4 +184,33 @@ impl From<sqlx::Error> for AppError {
             }
         }
     }
+}
+
+/// Constraint violations an author can cause, as messages on the field to fix
+/// (the realworld-axum-sqlx pattern: constraint names map to 4xx, not 500).
+#[cfg(feature = "ssr")]
+fn constraint_error(name: &str) -> Option<AppError> {
+    let (field, message) = match name {
+        n if n.ends_with("_slug_key") => (
+            "slug",
+            "Такой адрес (slug) уже занят у соседнего элемента: выберите другой.",
+        ),
+        n if n.ends_with("_slug_format") => (
+            "slug",
+            "Адрес (slug) — латинские буквы в нижнем регистре, цифры и дефисы: intro-to-python.",
+        ),
+        n if n.ends_with("_title_not_blank") => ("title", "Заполните заголовок."),
+        "questions_two_options" => ("options", "Нужно хотя бы два варианта ответа."),
+        "questions_one_correct" => ("correct_answers", "Отметьте хотя бы один верный вариант."),
+        "questions_correct_in_range" => (
+            "correct_answers",
+            "Верный ответ должен ссылаться на существующий вариант.",
+        ),
+        "api_tokens_name_length" => ("name", "Назовите токен: от 1 до 80 символов."),
+        _ => return None,
+    };
+    Some(AppError::Fields(vec![FieldError {
+        field: field.into(),
+        message: message.into(),
+    }]))
 }

@@ -7,6 +7,10 @@
 //! ssr-only plumbing (configuration, database, embedded PostgreSQL, rendering of
 //! markdown and code); `seeds` loads the content files.
 
+// Deep view types (the authoring pages) need more than the default 128.
+#![recursion_limit = "256"]
+
+pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod catalog;
@@ -15,6 +19,8 @@ pub mod error;
 pub mod learning;
 pub mod progress;
 
+#[cfg(feature = "ssr")]
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod seeds;
 #[cfg(feature = "ssr")]

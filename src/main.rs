@@ -16,7 +16,7 @@ mod cli {
 
     use anyhow::Context;
     use clap::{Parser, Subcommand};
-    use grader::server::config::GraderConfig;
+    use grader::server::config::{GraderConfig, SeedOnStart};
     use grader::server::embedded_pg::EmbeddedPg;
     use grader::server::{http, migrate, AppState};
     use leptos::config::get_configuration;
@@ -40,8 +40,17 @@ mod cli {
     enum Command {
         /// Migrate, load the seeds and serve (the default).
         Serve,
-        /// Migrate and load the seeds, then exit.
+        /// Migrate and load the seeds (always, whatever seed-on-start says), then exit.
         Seed,
+        /// Make an account an admin, creating it if needed. The password is read from
+        /// GRADER_ADMIN_PASSWORD or, when unset, from the first line of stdin.
+        CreateAdmin {
+            #[arg(long)]
+            email: String,
+            /// The display name of a new account.
+            #[arg(long, default_value = "Администратор")]
+            name: String,
+        },
         /// Print the README's content table from the seed files (`--write` updates README.md).
         ContentTable {
             #[arg(long)]
@@ -91,7 +100,24 @@ mod cli {
             Command::Serve => serve(&cli.config, config).await,
             Command::Seed => {
                 let (pool, pg) = connect(&config).await?;
-                let result = prepare(&pool, &config).await;
+                let result = prepare(&pool, &config, SeedOnStart::Always).await;
+                pool.close().await;
+                if let Some(pg) = pg {
+                    pg.stop()?;
+                }
+                result
+            }
+            Command::CreateAdmin { email, name } => {
+                let password = match std::env::var("GRADER_ADMIN_PASSWORD") {
+                    Ok(p) => p,
+                    Err(_) => {
+                        let mut line = String::new();
+                        std::io::stdin().read_line(&mut line)?;
+                        line.trim_end_matches(['\r', '\n']).to_string()
+                    }
+                };
+                let (pool, pg) = connect(&config).await?;
+                let result = create_admin(&pool, &email, &password, &name).await;
                 pool.close().await;
                 if let Some(pg) = pg {
                     pg.stop()?;
@@ -173,8 +199,49 @@ mod cli {
         Ok((pool, Some(pg)))
     }
 
-    async fn prepare(pool: &PgPool, config: &GraderConfig) -> anyhow::Result<()> {
+    async fn create_admin(
+        pool: &PgPool,
+        email: &str,
+        password: &str,
+        name: &str,
+    ) -> anyhow::Result<()> {
+        use grader::auth::password as pw;
         migrate(pool).await.context("migrating")?;
+        anyhow::ensure!(pw::is_email(email), "{email:?} is not an e-mail address");
+        if let Some(why) = pw::weakness(password) {
+            anyhow::bail!("the password is too weak: {why}");
+        }
+        let hash = pw::hash(password).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
+        let created = grader::admin::queries::ensure_admin(pool, email.trim(), &hash, name)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", e.user_message()))?;
+        if created {
+            println!("created the admin account {email}");
+        } else {
+            println!("{email} is now an admin (its password is unchanged)");
+        }
+        Ok(())
+    }
+
+    async fn prepare(
+        pool: &PgPool,
+        config: &GraderConfig,
+        when: SeedOnStart,
+    ) -> anyhow::Result<()> {
+        migrate(pool).await.context("migrating")?;
+        let load = match when {
+            SeedOnStart::Always => true,
+            SeedOnStart::Never => false,
+            SeedOnStart::IfEmpty => {
+                !sqlx::query_scalar::<_, bool>("SELECT EXISTS (SELECT 1 FROM professions)")
+                    .fetch_one(pool)
+                    .await?
+            }
+        };
+        if !load {
+            tracing::info!("seeds not loaded (seed-on-start = {when:?}); `grader seed` loads them");
+            return Ok(());
+        }
         let report = grader::seeds::load_dir(pool, &config.seeds_dir).await?;
         tracing::info!(
             professions = report.professions,
@@ -194,7 +261,7 @@ mod cli {
         let addr = leptos.site_addr;
         let (pool, pg) = connect(&config).await?;
         let served = async {
-            prepare(&pool, &config).await?;
+            prepare(&pool, &config, config.seed_on_start).await?;
             let app = http::router(AppState::new(leptos, pool.clone()));
             // Expired sessions are deleted in the background.
             let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());

@@ -22,7 +22,11 @@ fn session_error(e: tower_sessions::session::Error) -> AppError {
 
 /// The learner bound to this session, if any (a visitor who never answered has none).
 pub async fn current_learner(pool: &PgPool) -> Result<Option<i64>, AppError> {
-    let s = session().await?;
+    learner_of(&session().await?, pool).await
+}
+
+/// The learner bound to a session (for handlers outside Leptos, like the API).
+pub async fn learner_of(s: &Session, pool: &PgPool) -> Result<Option<i64>, AppError> {
     let Some(id) = s.get::<i64>(LEARNER).await.map_err(session_error)? else {
         return Ok(None);
     };
@@ -43,17 +47,25 @@ pub async fn current_learner(pool: &PgPool) -> Result<Option<i64>, AppError> {
 
 /// The current learner, creating a guest on the first answer.
 pub async fn ensure_learner(pool: &PgPool) -> Result<i64, AppError> {
-    if let Some(id) = current_learner(pool).await? {
+    ensure_learner_of(&session().await?, pool).await
+}
+
+/// `ensure_learner` for a given session.
+pub async fn ensure_learner_of(s: &Session, pool: &PgPool) -> Result<i64, AppError> {
+    if let Some(id) = learner_of(s, pool).await? {
         return Ok(id);
     }
     let id = super::queries::create_guest(pool).await?;
-    bind(id).await?;
+    bind_session(s, id).await?;
     Ok(id)
 }
 
 /// Binds the session to a learner under a new session id (no fixation).
 pub async fn bind(learner_id: i64) -> Result<(), AppError> {
-    let s = session().await?;
+    bind_session(&session().await?, learner_id).await
+}
+
+async fn bind_session(s: &Session, learner_id: i64) -> Result<(), AppError> {
     s.cycle_id().await.map_err(session_error)?;
     s.insert(LEARNER, learner_id).await.map_err(session_error)
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 /// values; URLs use the slug form (`junior-plus`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type))]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type, utoipa::ToSchema))]
 #[cfg_attr(
     feature = "ssr",
     sqlx(type_name = "grade_level", rename_all = "snake_case")

@@ -13,15 +13,11 @@ where
     T: Send + Sync + 'static,
 {
     let message = Signal::derive(move || {
-        result.with(|r| match r {
-            Some(Err(AppError::Invalid { field: f, message }))
-                if field.as_ref().is_none_or(|x| x == f) =>
-            {
-                Some(message.clone())
+        result.with(|r| match (r, &field) {
+            (Some(Err(e @ (AppError::Invalid { .. } | AppError::Fields(_)))), Some(f)) => {
+                e.message_for(f)
             }
-            Some(Err(e)) if field.is_none() || !matches!(e, AppError::Invalid { .. }) => {
-                Some(e.user_message())
-            }
+            (Some(Err(e)), _) => Some(e.user_message()),
             _ => None,
         })
     });

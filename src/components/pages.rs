@@ -35,6 +35,18 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
     if error == AppError::NotFound {
         return view! { <NotFound/> }.into_any();
     }
+    if error == AppError::Unauthorized {
+        // Guests are sent to sign in (SsrMode::Async pages can still redirect);
+        // a client that does not ask for HTML gets the 401 itself.
+        set_status(401);
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/login");
+        return view! { <Forbidden signed_in=false/> }.into_any();
+    }
+    if error == AppError::Forbidden {
+        set_status(403);
+        return view! { <Forbidden signed_in=true/> }.into_any();
+    }
     set_status(error.status());
     let message = match error {
         AppError::Unavailable => {
@@ -55,6 +67,24 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// 403 for a learner in the authors' area; a way to sign in for a guest.
+#[component]
+fn Forbidden(signed_in: bool) -> impl IntoView {
+    view! {
+        <leptos_meta::Title text="Нет доступа"/>
+        <section class=style::problem role="alert">
+            <p class=style::code aria-hidden="true">{if signed_in { "403" } else { "401" }}</p>
+            <h1>"Раздел для авторов"</h1>
+            {if signed_in {
+                view! { <p>"Редактировать контент могут авторы и администраторы. Попросите администратора выдать вам роль автора."</p> }.into_any()
+            } else {
+                view! { <p>"Войдите в аккаунт автора, чтобы продолжить."</p> }.into_any()
+            }}
+            <a class="button" href=if signed_in { "/" } else { "/login" }>{if signed_in { "На главную" } else { "Войти" }}</a>
+        </section>
+    }
 }
 
 #[component]

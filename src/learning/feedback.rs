@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Feedback {
     /// 0.0–1.0 (cases earn partial credit).
     pub score: f32,
@@ -14,6 +15,7 @@ pub struct Feedback {
 
 /// The reply to a stored answer: what to show, and what changed because of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Answered {
     pub feedback: Feedback,
     /// The topic's mastery after this answer, 0–100, for the page's progress bar.
@@ -24,6 +26,7 @@ pub struct Answered {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum FeedbackDetail {
     Theory {
         understood: bool,

@@ -236,7 +236,7 @@ async fn find_topic(
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let items = topic_items(pool, t.topic_id, learner, lesson).await?;
+    let items = topic_items(pool, t.topic_id, learner, lesson, false).await?;
     let mastery = rollup(pool, learner).await?;
     Ok(FoundTopic {
         topic_id: t.topic_id,
@@ -294,12 +294,14 @@ pub struct TopicItems {
 }
 
 /// Builds the items; feedback comes from the learner's latest answer to each
-/// exercise (only within `lesson`, when given).
+/// exercise (only within `lesson`, when given). `drafts` adds unpublished
+/// exercises, for an author's preview.
 pub async fn topic_items(
     pool: &PgPool,
     topic_id: i64,
     learner: Option<i64>,
     lesson: Option<i64>,
+    drafts: bool,
 ) -> Result<TopicItems, AppError> {
     let latest = sqlx::query!(
         r#"SELECT DISTINCT ON (a.kind, a.exercise_id)
@@ -340,29 +342,33 @@ pub async fn topic_items(
 
     let theory = sqlx::query!(
         "SELECT theory_id, title, body, explanation FROM theory
-         WHERE topic_id = $1 AND is_active ORDER BY position, theory_id",
-        topic_id
+         WHERE topic_id = $1 AND (is_active OR $2) ORDER BY position, theory_id",
+        topic_id,
+        drafts
     )
     .fetch_all(pool)
     .await?;
     let questions = sqlx::query!(
         r#"SELECT question_id, title, options, correct_answers, explanation
-           FROM questions WHERE topic_id = $1 AND is_active ORDER BY position, question_id"#,
-        topic_id
+           FROM questions WHERE topic_id = $1 AND (is_active OR $2) ORDER BY position, question_id"#,
+        topic_id,
+        drafts
     )
     .fetch_all(pool)
     .await?;
     let tasks = sqlx::query!(
         "SELECT task_id, title, code_question, correct_answer, accepted_answers, explanation FROM tasks
-         WHERE topic_id = $1 AND is_active ORDER BY position, task_id",
-        topic_id
+         WHERE topic_id = $1 AND (is_active OR $2) ORDER BY position, task_id",
+        topic_id,
+        drafts
     )
     .fetch_all(pool)
     .await?;
     let cases = sqlx::query!(
         "SELECT case_id, title, code_template, correct_fields, explanation FROM cases
-         WHERE topic_id = $1 AND is_active ORDER BY position, case_id",
-        topic_id
+         WHERE topic_id = $1 AND (is_active OR $2) ORDER BY position, case_id",
+        topic_id,
+        drafts
     )
     .fetch_all(pool)
     .await?;

@@ -143,6 +143,7 @@ pub struct TopicLink {
 
 /// One exercise as the learner sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ExerciseItem {
     /// theory | question | task | case
     pub kind: String,
@@ -172,6 +173,7 @@ impl ExerciseItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum ExerciseBody {
     /// A question and its markdown answer (rendered, sanitised).
     Theory {

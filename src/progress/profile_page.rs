@@ -101,6 +101,9 @@ fn ProfileBody(p: ProfileView, update: ServerAction<UpdateProfile>) -> impl Into
                 <FormError result=update.value()/>
                 <button class="button" type="submit">"Сохранить"</button>
             </ActionForm>
+            {p.role.can_author().then(|| view! {
+                <p><a class="button button-secondary" href="/admin">"Авторская: редактировать контент"</a></p>
+            })}
             {p.email.is_some().then(|| view! {
                 <ActionForm action=logout>
                     <button class="button button-secondary" type="submit">"Выйти"</button>

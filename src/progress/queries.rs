@@ -29,6 +29,7 @@ pub async fn rollup(pool: &PgPool, learner: Option<i64>) -> Result<Rollup, AppEr
 }
 
 use super::types::*;
+use crate::auth::Role;
 use crate::catalog::GradeLevel;
 use crate::learning::path::stars;
 
@@ -36,17 +37,23 @@ use crate::learning::path::stars;
 pub async fn profile(pool: &PgPool, learner: Option<i64>) -> Result<ProfileView, AppError> {
     let me = match learner {
         Some(id) => sqlx::query!(
-            "SELECT display_name, email, time_zone FROM learners WHERE learner_id = $1",
+            r#"SELECT display_name, email, time_zone, role AS "role: Role" FROM learners WHERE learner_id = $1"#,
             id
         )
         .fetch_optional(pool)
         .await?
-        .map(|r| (r.display_name, r.email, r.time_zone)),
+        .map(|r| (r.display_name, r.email, r.time_zone, r.role)),
         None => None,
     };
     let has_learner = me.is_some();
-    let (display_name, email, time_zone) =
-        me.unwrap_or_else(|| ("Гость".to_string(), None, "Europe/Moscow".to_string()));
+    let (display_name, email, time_zone, role) = me.unwrap_or_else(|| {
+        (
+            "Гость".to_string(),
+            None,
+            "Europe/Moscow".to_string(),
+            Role::Learner,
+        )
+    });
 
     let totals = sqlx::query!(
         r#"SELECT count(*) AS "answers!", count(*) FILTER (WHERE is_correct) AS "correct!"
@@ -125,6 +132,7 @@ pub async fn profile(pool: &PgPool, learner: Option<i64>) -> Result<ProfileView,
         has_learner,
         display_name,
         email,
+        role,
         time_zone,
         xp: totals.correct * super::XP_PER_CORRECT,
         answers: totals.answers,

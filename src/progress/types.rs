@@ -4,11 +4,13 @@ use crate::catalog::GradeLevel;
 
 /// `/profile`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProfileView {
     /// False for a visitor who has not answered anything yet.
     pub has_learner: bool,
     pub display_name: String,
     pub email: Option<String>,
+    pub role: crate::auth::Role,
     pub time_zone: String,
     pub xp: i64,
     pub answers: i64,
@@ -19,6 +21,7 @@ pub struct ProfileView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DayActivity {
     /// «пн», «вт», …
     pub weekday: String,
@@ -28,6 +31,7 @@ pub struct DayActivity {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProfessionProgress {
     pub slug: String,
     pub title: String,
@@ -36,6 +40,7 @@ pub struct ProfessionProgress {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GradeProgress {
     pub slug: String,
     pub level: GradeLevel,

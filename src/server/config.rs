@@ -12,6 +12,7 @@ pub struct GraderConfig {
     pub embedded_pg_port: u16,
     pub pg_bin_dir: PathBuf,
     pub seeds_dir: PathBuf,
+    pub seed_on_start: SeedOnStart,
     pub db_max_connections: u32,
     pub shutdown_grace_seconds: u64,
 }
@@ -23,8 +24,34 @@ impl Default for GraderConfig {
             embedded_pg_port: 5433,
             pg_bin_dir: "/usr/lib/postgresql/15/bin".into(),
             seeds_dir: "seeds".into(),
+            seed_on_start: SeedOnStart::IfEmpty,
             db_max_connections: 16,
             shutdown_grace_seconds: 10,
+        }
+    }
+}
+
+/// When `grader serve` loads the seed files. Once authors edit content in /admin,
+/// the database is the source of truth: reloading the files at every start would
+/// undo their edits, so by default the files only fill an empty catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SeedOnStart {
+    /// Only when there are no professions yet (the first run).
+    IfEmpty,
+    /// At every start (for content developers who edit the files).
+    Always,
+    Never,
+}
+
+impl std::str::FromStr for SeedOnStart {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "if-empty" => Ok(Self::IfEmpty),
+            "always" => Ok(Self::Always),
+            "never" => Ok(Self::Never),
+            _ => Err(format!("{s:?}: expected if-empty, always or never")),
         }
     }
 }
@@ -92,6 +119,9 @@ impl GraderConfig {
         if let Some(v) = var("GRADER_SEEDS_DIR") {
             self.seeds_dir = v.into();
         }
+        if let Some(v) = var("GRADER_SEED_ON_START") {
+            self.seed_on_start = parse("GRADER_SEED_ON_START", v)?;
+        }
         if let Some(v) = var("GRADER_DB_MAX_CONNECTIONS") {
             self.db_max_connections = parse("GRADER_DB_MAX_CONNECTIONS", v)?;
         }
@@ -116,6 +146,7 @@ fn merge_defaults(value: toml::Value) -> toml::Value {
         d.pg_bin_dir.display().to_string().into(),
     );
     base.insert("seeds-dir".into(), d.seeds_dir.display().to_string().into());
+    base.insert("seed-on-start".into(), "if-empty".into());
     base.insert(
         "db-max-connections".into(),
         i64::from(d.db_max_connections).into(),

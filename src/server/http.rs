@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::days(60)));
     Router::new()
         .route("/healthz", get(health))
+        .nest("/api/v1", crate::api::router())
         .leptos_routes_with_context(
             &state,
             routes,

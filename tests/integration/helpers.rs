@@ -250,3 +250,114 @@ template = "x = ___\nprint(x)"
 fields = ["1"]
 explanation = "Присваивание."
 "#;
+
+/// Who makes a request in the authorization tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    Guest,
+    Learner,
+    Author,
+    Admin,
+}
+
+pub const EVERYONE: [Who; 4] = [Who::Guest, Who::Learner, Who::Author, Who::Admin];
+
+impl TestApp {
+    /// A client signed in with that role (a guest has a cookie jar and nothing else).
+    pub async fn client_as(&self, who: Who) -> reqwest::Client {
+        let client = new_client();
+        let role = match who {
+            Who::Guest => return client,
+            Who::Learner => "learner",
+            Who::Author => "author",
+            Who::Admin => "admin",
+        };
+        let email = format!("{role}-{}@example.ru", uuid());
+        let (status, body) = self.register(&client, &email, "python2026").await;
+        assert!(status < 400, "register: {status} {body}");
+        sqlx::query(
+            "UPDATE learners SET role = $2::text::account_role WHERE lower(email) = lower($1)",
+        )
+        .bind(&email)
+        .bind(role)
+        .execute(&self.pool)
+        .await
+        .unwrap();
+        client
+    }
+
+    /// A JSON request to the REST API; returns status and body.
+    pub async fn api(
+        &self,
+        client: &reqwest::Client,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, String) {
+        let mut request = client.request(method, self.url(&format!("/api/v1{path}")));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
+    /// The seeded Python backend intern grade.
+    pub async fn intern_grade(&self) -> i64 {
+        sqlx::query_scalar(
+            "SELECT grade_id FROM grades JOIN professions USING (profession_id)
+             WHERE professions.slug = 'python-backend' AND grades.slug = 'intern'",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    /// A fresh draft module with one topic holding one question: (module, topic, question).
+    pub async fn scratch_content(&self) -> (i64, i64, i64) {
+        let grade = self.intern_grade().await;
+        let slug = format!("scratch-{}", &uuid()[..8]);
+        let module: i64 = sqlx::query_scalar(
+            "INSERT INTO modules (grade_id, slug, title, is_active, position) VALUES ($1, $2, 'Черновик', false, 99)
+             RETURNING module_id",
+        )
+        .bind(grade)
+        .bind(&slug)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        let topic: i64 = sqlx::query_scalar(
+            "INSERT INTO topics (module_id, slug, title) VALUES ($1, 't', 'Тема') RETURNING topic_id",
+        )
+        .bind(module)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        let question: i64 = sqlx::query_scalar(
+            "INSERT INTO questions (topic_id, slug, title, options, correct_answers)
+             VALUES ($1, 'q', 'Вопрос?', ARRAY['да', 'нет'], ARRAY[0]) RETURNING question_id",
+        )
+        .bind(topic)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        (module, topic, question)
+    }
+
+    /// The `updated_at::text` version of a row, as the API hands it out.
+    pub async fn version(&self, table: &str, id: i64) -> String {
+        let key = match table {
+            "modules" => "module_id",
+            "topics" => "topic_id",
+            _ => "question_id",
+        };
+        sqlx::query_scalar(&format!(
+            "SELECT updated_at::text FROM {table} WHERE {key} = $1"
+        ))
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap()
+    }
+}

@@ -1,6 +1,8 @@
 //! Integration tests on real PostgreSQL: each test gets a fresh database from
 //! `#[sqlx::test]` (DATABASE_URL names the server), with migrations applied.
 
+mod api;
+mod authorization;
 mod helpers;
 mod learners;
 mod pages;

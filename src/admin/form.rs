@@ -1,0 +1,105 @@
+//! Form pieces shared by the authors' pages: a labelled field with its own error
+//! line, the «Опубликовано» box, «Выше / Ниже» buttons and notices.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::MoveItem;
+use crate::components::FormError;
+use crate::error::AppError;
+
+stylance::import_style!(pub style, "admin.module.css");
+
+/// An input (or a textarea with `rows`) with a label, a hint and its error.
+#[component]
+pub fn Field<T: Send + Sync + 'static>(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into, optional)] value: String,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] rows: u32,
+    #[prop(optional)] required: bool,
+    #[prop(into)] result: Signal<Option<Result<T, AppError>>>,
+    /// The field name in errors when it differs from the input's name.
+    #[prop(optional)]
+    error_field: &'static str,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_field = if error_field.is_empty() {
+        name
+    } else {
+        error_field
+    };
+    let input = if rows > 0 {
+        view! { <textarea id=id.clone() name=name rows=rows required=required>{value}</textarea> }
+            .into_any()
+    } else {
+        view! { <input id=id.clone() name=name value=value required=required autocomplete="off"/> }
+            .into_any()
+    };
+    view! {
+        <div class=style::field>
+            <label for=id>{label}</label>
+            {input}
+            {(!hint.is_empty()).then(|| view! { <small>{hint}</small> })}
+            <FormError result field=error_field.to_string()/>
+        </div>
+    }
+}
+
+#[component]
+pub fn PublishedBox(checked: bool) -> impl IntoView {
+    view! {
+        <label class=style::check>
+            <input type="checkbox" name="is_active" checked=checked/>
+            "Опубликовано (иначе — черновик, ученики его не видят)"
+        </label>
+    }
+}
+
+#[component]
+pub fn DraftTag(is_active: bool) -> impl IntoView {
+    (!is_active).then(|| view! { <span class=style::draft>"черновик"</span> })
+}
+
+/// Two small forms: move a row up or down among its siblings.
+#[component]
+pub fn MoveButtons(kind: &'static str, id: i64, return_to: String, title: String) -> impl IntoView {
+    let action = ServerAction::<MoveItem>::new();
+    let form = move |direction: &'static str, label: &'static str, aria: String| {
+        let return_to = return_to.clone();
+        view! {
+            <ActionForm action>
+                <input type="hidden" name="kind" value=kind/>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="direction" value=direction/>
+                <input type="hidden" name="return_to" value=return_to/>
+                <button class=style::small type="submit" aria-label=aria>{label}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        {form("up", "↑", format!("Выше: {title}"))}
+        {form("down", "↓", format!("Ниже: {title}"))}
+    }
+    .into_any()
+}
+
+/// «Сохранено» / «Удалено» after a redirect (`?saved=1`, `?deleted=1`).
+#[component]
+pub fn Notice() -> impl IntoView {
+    let query = use_query_map();
+    let text = move || {
+        let q = query.read();
+        if q.get("saved").is_some() {
+            Some("Сохранено.")
+        } else if q.get("deleted").is_some() {
+            Some("Удалено.")
+        } else if q.get("revoked").is_some() {
+            Some("Токен отозван.")
+        } else {
+            None
+        }
+    };
+    move || text().map(|t| view! { <p class=style::notice role="status">{t}</p> })
+}

@@ -1,0 +1,25 @@
+//! Authoring: the /admin area for authors and admins — the content tree, editing
+//! modules, topics and questions (drafts, order, preview, optimistic locking),
+//! roles and personal API tokens. The queries are shared with the REST API.
+
+mod form;
+mod module_page;
+#[cfg(feature = "ssr")]
+pub mod queries;
+mod question_page;
+mod server_fns;
+mod tokens_page;
+mod topic_page;
+mod tree_page;
+mod types;
+mod users_page;
+pub mod validate;
+
+pub use module_page::AdminModulePage;
+pub use question_page::AdminQuestionPage;
+pub use server_fns::*;
+pub use tokens_page::TokensPage;
+pub use topic_page::{AdminTopicPage, TopicPreviewPage};
+pub use tree_page::{AdminPage, NewModulePage};
+pub use types::*;
+pub use users_page::UsersPage;

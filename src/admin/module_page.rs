@@ -1,0 +1,166 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::form::{style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
+use super::{get_module_edit, CreateTopic, DeleteModule, ModuleEdit, SaveModule, SetPublished};
+use crate::components::{ErrorPage, FormError, Loading};
+
+/// `/admin/modules/{id}`: edit a module, order and add its topics, delete it.
+#[component]
+pub fn AdminModulePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let data = Resource::new(id, get_module_edit);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(m) => view! { <ModuleEditor m/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
+    let save = ServerAction::<SaveModule>::new();
+    let create = ServerAction::<CreateTopic>::new();
+    let row = m.module;
+    let here = format!("/admin/modules/{}", row.module_id);
+    let learner_href = format!(
+        "/professions/{}/{}/{}",
+        m.trail.profession_slug, m.trail.grade_slug, row.slug
+    );
+    view! {
+        <Title text=format!("Модуль: {}", row.title)/>
+        <section class=style::page>
+            <p><a href="/admin">"← Авторская"</a> " · " {m.trail.profession_title.clone()} " · " {m.trail.level.title()}</p>
+            <h1>{row.title.clone()} " " <DraftTag is_active=row.is_active/></h1>
+            <Notice/>
+            <ActionForm action=save attr:class=style::panel>
+                <h2>"Модуль"</h2>
+                <input type="hidden" name="id" value=row.module_id/>
+                <input type="hidden" name="version" value=row.version.clone()/>
+                <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
+                <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
+                <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
+                <PublishedBox checked=row.is_active/>
+                <FormError result=save.value()/>
+                <button class="button" type="submit">"Сохранить модуль"</button>
+                " "
+                {row.is_active.then(|| view! { <a href=learner_href>"Открыть как ученик"</a> })}
+            </ActionForm>
+
+            <section class=style::panel aria-labelledby="topics-title">
+                <h2 id="topics-title">{format!("Темы ({})", m.topics.len())}</h2>
+                <ul class=style::tree>
+                    {m.topics.into_iter().map(|t| {
+                        let title = t.title.clone();
+                        view! {
+                            <li class=style::row>
+                                <a href=format!("/admin/topics/{}", t.id)>{t.title}</a>
+                                <DraftTag is_active=t.is_active/>
+                                <MoveButtons kind="topic" id=t.id return_to=here.clone() title/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <h3>"Новая тема"</h3>
+                <ActionForm action=create>
+                    <input type="hidden" name="module_id" value=row.module_id/>
+                    <Field label="Название темы" name="title" result=create.value() required=true/>
+                    <Field label="Адрес темы (slug)" name="slug" hint="латиница, цифры и дефисы: for-loops" result=create.value() required=true/>
+                    <Field label="Описание темы" name="description" rows=2 result=create.value()/>
+                    <FormError result=create.value()/>
+                    <button class="button" type="submit">"Создать тему (черновик)"</button>
+                </ActionForm>
+            </section>
+
+            <DeleteSection kind="module" id=row.module_id is_active=row.is_active answers=m.answers return_to=here.clone()/>
+        </section>
+    }
+}
+
+/// Deleting asks first: it says how many learner answers go with the row and
+/// offers unpublishing, which keeps them.
+#[component]
+pub fn DeleteSection(
+    kind: &'static str,
+    id: i64,
+    is_active: bool,
+    answers: i64,
+    return_to: String,
+) -> impl IntoView {
+    let publish = ServerAction::<SetPublished>::new();
+    let what = match kind {
+        "module" => "модуль",
+        "topic" => "тему",
+        _ => "вопрос",
+    };
+    let delete_form = match kind {
+        "module" => {
+            let action = ServerAction::<DeleteModule>::new();
+            view! {
+                <ActionForm action>
+                    <input type="hidden" name="id" value=id/>
+                    <ConfirmBox answers/>
+                    <FormError result=action.value()/>
+                    <button class="button button-secondary" type="submit">{format!("Удалить {what}")}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+        _ => {
+            let action = ServerAction::<super::DeleteTopic>::new();
+            view! {
+                <ActionForm action>
+                    <input type="hidden" name="id" value=id/>
+                    <ConfirmBox answers/>
+                    <FormError result=action.value()/>
+                    <button class="button button-secondary" type="submit">{format!("Удалить {what}")}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class=style::panel aria-labelledby="delete-title">
+            <h2 id="delete-title">"Снять с публикации или удалить"</h2>
+            <p>{if answers > 0 {
+                format!("Ответов учеников на упражнения здесь: {answers}. Удаление сотрёт их и прогресс учеников. Снятие с публикации скроет {what} и сохранит ответы.")
+            } else {
+                "Ответов учеников здесь нет.".to_string()
+            }}</p>
+            <ActionForm action=publish>
+                <input type="hidden" name="kind" value=kind/>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="publish" value=if is_active { "no" } else { "yes" }/>
+                <input type="hidden" name="return_to" value=return_to/>
+                <FormError result=publish.value()/>
+                <button class="button" type="submit">{if is_active { "Снять с публикации" } else { "Опубликовать" }}</button>
+            </ActionForm>
+            {delete_form}
+        </section>
+    }
+}
+
+#[component]
+fn ConfirmBox(answers: i64) -> impl IntoView {
+    (answers > 0).then(|| {
+        view! {
+            <label class=style::check>
+                <input type="checkbox" name="confirm" required/>
+                {format!("Да, удалить вместе с {answers} ответами учеников")}
+            </label>
+        }
+    })
+}

@@ -1,0 +1,691 @@
+//! Authoring reads and writes, shared by /admin's server functions and the REST
+//! API. Every update carries the version the author opened (optimistic locking).
+
+use sqlx::PgPool;
+
+use super::types::*;
+use super::validate;
+use crate::auth::Role;
+use crate::catalog::GradeLevel;
+use crate::error::AppError;
+
+/// A save over a newer version: 409 with a message that says what to do.
+fn stale(what: &str) -> AppError {
+    AppError::Conflict(format!(
+        "{what} изменили после того, как вы открыли форму. Обновите страницу: \
+         вы увидите новую версию и сможете внести правки снова."
+    ))
+}
+
+pub async fn tree(pool: &PgPool) -> Result<AdminTree, AppError> {
+    let professions = sqlx::query!(
+        "SELECT profession_id, slug, title, is_active FROM professions ORDER BY position, profession_id"
+    )
+    .fetch_all(pool)
+    .await?;
+    let grades = sqlx::query!(
+        r#"SELECT grade_id, profession_id, slug, level AS "level: GradeLevel", is_active
+           FROM grades ORDER BY position, grade_id"#
+    )
+    .fetch_all(pool)
+    .await?;
+    let modules = sqlx::query!(
+        "SELECT module_id, grade_id, slug, title, is_active FROM modules ORDER BY position, module_id"
+    )
+    .fetch_all(pool)
+    .await?;
+    let topics = sqlx::query!(
+        "SELECT topic_id, module_id, slug, title, is_active FROM topics ORDER BY position, topic_id"
+    )
+    .fetch_all(pool)
+    .await?;
+    let professions = professions
+        .into_iter()
+        .map(|p| TreeProfession {
+            id: p.profession_id,
+            slug: p.slug,
+            title: p.title,
+            is_active: p.is_active,
+            grades: grades
+                .iter()
+                .filter(|g| g.profession_id == p.profession_id)
+                .map(|g| TreeGrade {
+                    id: g.grade_id,
+                    slug: g.slug.clone(),
+                    level: g.level,
+                    is_active: g.is_active,
+                    modules: modules
+                        .iter()
+                        .filter(|m| m.grade_id == g.grade_id)
+                        .map(|m| TreeNode {
+                            id: m.module_id,
+                            slug: m.slug.clone(),
+                            title: m.title.clone(),
+                            is_active: m.is_active,
+                            children: topics
+                                .iter()
+                                .filter(|t| t.module_id == m.module_id)
+                                .map(|t| TreeNode {
+                                    id: t.topic_id,
+                                    slug: t.slug.clone(),
+                                    title: t.title.clone(),
+                                    is_active: t.is_active,
+                                    children: vec![],
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(AdminTree { professions })
+}
+
+/// The trail of a grade, optionally down to a module and a topic.
+pub async fn trail(
+    pool: &PgPool,
+    grade_id: i64,
+    module: Option<(i64, String)>,
+    topic: Option<(i64, String)>,
+) -> Result<AdminTrail, AppError> {
+    let g = sqlx::query!(
+        r#"SELECT p.slug AS profession_slug, p.title AS profession_title, g.slug,
+                  g.level AS "level: GradeLevel"
+           FROM grades g JOIN professions p USING (profession_id) WHERE g.grade_id = $1"#,
+        grade_id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(AdminTrail {
+        profession_slug: g.profession_slug,
+        profession_title: g.profession_title,
+        grade_id,
+        grade_slug: g.slug,
+        level: g.level,
+        module,
+        topic,
+    })
+}
+
+// ---- modules -------------------------------------------------------------
+
+pub async fn module(pool: &PgPool, id: i64) -> Result<ModuleRow, AppError> {
+    sqlx::query_as!(
+        ModuleRow,
+        r#"SELECT module_id, grade_id, slug, title, description, position, is_active,
+                  updated_at::text AS "version!"
+           FROM modules WHERE module_id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+pub async fn modules_of_grade(pool: &PgPool, grade_id: i64) -> Result<Vec<ModuleRow>, AppError> {
+    Ok(sqlx::query_as!(
+        ModuleRow,
+        r#"SELECT module_id, grade_id, slug, title, description, position, is_active,
+                  updated_at::text AS "version!"
+           FROM modules WHERE grade_id = $1 ORDER BY position, module_id"#,
+        grade_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn module_answers(pool: &PgPool, id: i64) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM answers a
+           JOIN exercises e ON e.kind = a.kind AND e.exercise_id = a.exercise_id
+           JOIN topics t ON t.topic_id = e.topic_id
+           WHERE t.module_id = $1"#,
+        id
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+pub async fn module_edit(pool: &PgPool, id: i64) -> Result<ModuleEdit, AppError> {
+    let module = module(pool, id).await?;
+    let topics = topics_of_module(pool, id)
+        .await?
+        .into_iter()
+        .map(|t| TreeNode {
+            id: t.topic_id,
+            slug: t.slug,
+            title: t.title,
+            is_active: t.is_active,
+            children: vec![],
+        })
+        .collect();
+    Ok(ModuleEdit {
+        trail: trail(pool, module.grade_id, None, None).await?,
+        answers: module_answers(pool, id).await?,
+        module,
+        topics,
+    })
+}
+
+pub async fn create_module(
+    pool: &PgPool,
+    grade_id: i64,
+    input: &SectionInput,
+) -> Result<ModuleRow, AppError> {
+    validate::section(input)?;
+    trail(pool, grade_id, None, None).await?;
+    let id = sqlx::query_scalar!(
+        "INSERT INTO modules (grade_id, slug, title, description, is_active, position)
+         VALUES ($1, $2, $3, $4, $5,
+                 (SELECT coalesce(max(position), 0) + 1 FROM modules WHERE grade_id = $1))
+         RETURNING module_id",
+        grade_id,
+        input.slug.trim(),
+        input.title.trim(),
+        input.description.trim(),
+        input.is_active
+    )
+    .fetch_one(pool)
+    .await?;
+    module(pool, id).await
+}
+
+pub async fn update_module(
+    pool: &PgPool,
+    id: i64,
+    version: &str,
+    input: &SectionInput,
+) -> Result<ModuleRow, AppError> {
+    validate::section(input)?;
+    let updated = sqlx::query_scalar!(
+        "UPDATE modules SET slug = $3, title = $4, description = $5, is_active = $6
+         WHERE module_id = $1 AND updated_at::text = $2 RETURNING module_id",
+        id,
+        version,
+        input.slug.trim(),
+        input.title.trim(),
+        input.description.trim(),
+        input.is_active
+    )
+    .fetch_optional(pool)
+    .await?;
+    match updated {
+        Some(_) => module(pool, id).await,
+        None => {
+            module(pool, id).await?;
+            Err(stale("Модуль"))
+        }
+    }
+}
+
+/// Deletes a module. With learner answers under it, `confirmed` must be set:
+/// the caller has shown how many answers go with it.
+pub async fn delete_module(pool: &PgPool, id: i64, confirmed: bool) -> Result<(), AppError> {
+    let answers = module_answers(pool, id).await?;
+    if answers > 0 && !confirmed {
+        return Err(needs_confirmation(answers));
+    }
+    let done = sqlx::query!("DELETE FROM modules WHERE module_id = $1", id)
+        .execute(pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+fn needs_confirmation(answers: i64) -> AppError {
+    AppError::Conflict(format!(
+        "С этим связано ответов учеников: {answers}. Они будут удалены вместе с ним. \
+         Можно снять с публикации — ответы сохранятся. Чтобы удалить, подтвердите."
+    ))
+}
+
+// ---- topics --------------------------------------------------------------
+
+pub async fn topic(pool: &PgPool, id: i64) -> Result<TopicRow, AppError> {
+    sqlx::query_as!(
+        TopicRow,
+        r#"SELECT topic_id, module_id, slug, title, description, position, is_active,
+                  updated_at::text AS "version!"
+           FROM topics WHERE topic_id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+pub async fn topics_of_module(pool: &PgPool, module_id: i64) -> Result<Vec<TopicRow>, AppError> {
+    Ok(sqlx::query_as!(
+        TopicRow,
+        r#"SELECT topic_id, module_id, slug, title, description, position, is_active,
+                  updated_at::text AS "version!"
+           FROM topics WHERE module_id = $1 ORDER BY position, topic_id"#,
+        module_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn topic_answers(pool: &PgPool, id: i64) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM answers a
+           JOIN exercises e ON e.kind = a.kind AND e.exercise_id = a.exercise_id
+           WHERE e.topic_id = $1"#,
+        id
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+pub async fn topic_edit(pool: &PgPool, id: i64) -> Result<TopicEdit, AppError> {
+    let topic = topic(pool, id).await?;
+    let m = module(pool, topic.module_id).await?;
+    let other_exercises = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM exercises WHERE topic_id = $1 AND kind <> 'question'"#,
+        id
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(TopicEdit {
+        trail: trail(pool, m.grade_id, Some((m.module_id, m.title)), None).await?,
+        questions: questions_of_topic(pool, id).await?,
+        answers: topic_answers(pool, id).await?,
+        other_exercises,
+        topic,
+    })
+}
+
+pub async fn create_topic(
+    pool: &PgPool,
+    module_id: i64,
+    input: &SectionInput,
+) -> Result<TopicRow, AppError> {
+    validate::section(input)?;
+    module(pool, module_id).await?;
+    let id = sqlx::query_scalar!(
+        "INSERT INTO topics (module_id, slug, title, description, is_active, position)
+         VALUES ($1, $2, $3, $4, $5,
+                 (SELECT coalesce(max(position), 0) + 1 FROM topics WHERE module_id = $1))
+         RETURNING topic_id",
+        module_id,
+        input.slug.trim(),
+        input.title.trim(),
+        input.description.trim(),
+        input.is_active
+    )
+    .fetch_one(pool)
+    .await?;
+    topic(pool, id).await
+}
+
+pub async fn update_topic(
+    pool: &PgPool,
+    id: i64,
+    version: &str,
+    input: &SectionInput,
+) -> Result<TopicRow, AppError> {
+    validate::section(input)?;
+    let updated = sqlx::query_scalar!(
+        "UPDATE topics SET slug = $3, title = $4, description = $5, is_active = $6
+         WHERE topic_id = $1 AND updated_at::text = $2 RETURNING topic_id",
+        id,
+        version,
+        input.slug.trim(),
+        input.title.trim(),
+        input.description.trim(),
+        input.is_active
+    )
+    .fetch_optional(pool)
+    .await?;
+    match updated {
+        Some(_) => topic(pool, id).await,
+        None => {
+            topic(pool, id).await?;
+            Err(stale("Тему"))
+        }
+    }
+}
+
+pub async fn delete_topic(pool: &PgPool, id: i64, confirmed: bool) -> Result<(), AppError> {
+    let answers = topic_answers(pool, id).await?;
+    if answers > 0 && !confirmed {
+        return Err(needs_confirmation(answers));
+    }
+    let done = sqlx::query!("DELETE FROM topics WHERE topic_id = $1", id)
+        .execute(pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn topic_preview(pool: &PgPool, id: i64) -> Result<TopicPreview, AppError> {
+    let topic = topic(pool, id).await?;
+    let items = crate::learning::queries::topic_items(pool, id, None, None, true).await?;
+    Ok(TopicPreview {
+        topic,
+        sections: vec![
+            ("Теория".into(), items.theory),
+            ("Вопросы".into(), items.questions),
+            ("Что выведет код?".into(), items.tasks),
+            ("Кейсы: заполните пропуски".into(), items.cases),
+        ],
+    })
+}
+
+// ---- questions -----------------------------------------------------------
+
+pub async fn question(pool: &PgPool, id: i64) -> Result<QuestionRow, AppError> {
+    sqlx::query_as!(
+        QuestionRow,
+        r#"SELECT question_id, topic_id, slug, title, options, correct_answers, explanation,
+                  position, is_active, updated_at::text AS "version!"
+           FROM questions WHERE question_id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+pub async fn questions_of_topic(
+    pool: &PgPool,
+    topic_id: i64,
+) -> Result<Vec<QuestionRow>, AppError> {
+    Ok(sqlx::query_as!(
+        QuestionRow,
+        r#"SELECT question_id, topic_id, slug, title, options, correct_answers, explanation,
+                  position, is_active, updated_at::text AS "version!"
+           FROM questions WHERE topic_id = $1 ORDER BY position, question_id"#,
+        topic_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn question_answers(pool: &PgPool, id: i64) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM answers WHERE question_id = $1"#,
+        id
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+pub async fn question_edit(pool: &PgPool, id: i64) -> Result<QuestionEdit, AppError> {
+    use crate::server::render::markdown;
+    let question = question(pool, id).await?;
+    let t = topic(pool, question.topic_id).await?;
+    let m = module(pool, t.module_id).await?;
+    Ok(QuestionEdit {
+        trail: trail(
+            pool,
+            m.grade_id,
+            Some((m.module_id, m.title)),
+            Some((t.topic_id, t.title)),
+        )
+        .await?,
+        title_html: markdown(&question.title),
+        explanation_html: markdown(&question.explanation),
+        answers: question_answers(pool, id).await?,
+        question,
+    })
+}
+
+pub async fn create_question(
+    pool: &PgPool,
+    topic_id: i64,
+    input: &QuestionInput,
+) -> Result<QuestionRow, AppError> {
+    validate::question(input)?;
+    topic(pool, topic_id).await?;
+    let id = sqlx::query_scalar!(
+        "INSERT INTO questions (topic_id, slug, title, options, correct_answers, explanation, is_active, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7,
+                 (SELECT coalesce(max(position), 0) + 1 FROM questions WHERE topic_id = $1))
+         RETURNING question_id",
+        topic_id,
+        input.slug.trim(),
+        input.title.trim(),
+        &trimmed(&input.options),
+        &input.correct_answers,
+        input.explanation.trim(),
+        input.is_active
+    )
+    .fetch_one(pool)
+    .await?;
+    question(pool, id).await
+}
+
+pub async fn update_question(
+    pool: &PgPool,
+    id: i64,
+    version: &str,
+    input: &QuestionInput,
+) -> Result<QuestionRow, AppError> {
+    validate::question(input)?;
+    let updated = sqlx::query_scalar!(
+        "UPDATE questions SET slug = $3, title = $4, options = $5, correct_answers = $6,
+                explanation = $7, is_active = $8
+         WHERE question_id = $1 AND updated_at::text = $2 RETURNING question_id",
+        id,
+        version,
+        input.slug.trim(),
+        input.title.trim(),
+        &trimmed(&input.options),
+        &input.correct_answers,
+        input.explanation.trim(),
+        input.is_active
+    )
+    .fetch_optional(pool)
+    .await?;
+    match updated {
+        Some(_) => question(pool, id).await,
+        None => {
+            question(pool, id).await?;
+            Err(stale("Вопрос"))
+        }
+    }
+}
+
+pub async fn delete_question(pool: &PgPool, id: i64) -> Result<(), AppError> {
+    let done = sqlx::query!("DELETE FROM questions WHERE question_id = $1", id)
+        .execute(pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+fn trimmed(options: &[String]) -> Vec<String> {
+    options.iter().map(|o| o.trim().to_string()).collect()
+}
+
+/// Publishes or unpublishes a module, topic or question without touching the rest.
+pub async fn set_published(pool: &PgPool, kind: &str, id: i64, on: bool) -> Result<(), AppError> {
+    let done = match kind {
+        "module" => {
+            sqlx::query!(
+                "UPDATE modules SET is_active = $2 WHERE module_id = $1",
+                id,
+                on
+            )
+            .execute(pool)
+            .await?
+        }
+        "topic" => {
+            sqlx::query!(
+                "UPDATE topics SET is_active = $2 WHERE topic_id = $1",
+                id,
+                on
+            )
+            .execute(pool)
+            .await?
+        }
+        "question" => {
+            sqlx::query!(
+                "UPDATE questions SET is_active = $2 WHERE question_id = $1",
+                id,
+                on
+            )
+            .execute(pool)
+            .await?
+        }
+        _ => {
+            return Err(AppError::invalid(
+                "kind",
+                "Публиковать можно модули, темы и вопросы.",
+            ))
+        }
+    };
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+// ---- order ---------------------------------------------------------------
+
+/// Moves a module, topic or question one place up or down among its siblings.
+pub async fn move_item(pool: &PgPool, kind: &str, id: i64, up: bool) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    // Renumber the siblings 1..n in their current order, then swap two neighbours.
+    let ids: Vec<i64> = match kind {
+        "module" => sqlx::query_scalar!(
+            "SELECT module_id FROM modules WHERE grade_id = (SELECT grade_id FROM modules WHERE module_id = $1)
+             ORDER BY position, module_id FOR UPDATE",
+            id
+        )
+        .fetch_all(&mut *tx)
+        .await?,
+        "topic" => sqlx::query_scalar!(
+            "SELECT topic_id FROM topics WHERE module_id = (SELECT module_id FROM topics WHERE topic_id = $1)
+             ORDER BY position, topic_id FOR UPDATE",
+            id
+        )
+        .fetch_all(&mut *tx)
+        .await?,
+        "question" => sqlx::query_scalar!(
+            "SELECT question_id FROM questions WHERE topic_id = (SELECT topic_id FROM questions WHERE question_id = $1)
+             ORDER BY position, question_id FOR UPDATE",
+            id
+        )
+        .fetch_all(&mut *tx)
+        .await?,
+        _ => return Err(AppError::invalid("kind", "Переставлять можно модули, темы и вопросы.")),
+    };
+    let Some(at) = ids.iter().position(|&x| x == id) else {
+        return Err(AppError::NotFound);
+    };
+    let mut order = ids.clone();
+    let to = if up {
+        at.checked_sub(1)
+    } else {
+        Some(at + 1).filter(|&t| t < order.len())
+    };
+    let Some(to) = to else {
+        return Ok(()); // already first / last
+    };
+    order.swap(at, to);
+    let positions: Vec<i32> = (1..=order.len() as i32).collect();
+    match kind {
+        "module" => sqlx::query!(
+            "UPDATE modules m SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
+             WHERE m.module_id = o.id AND m.position <> o.pos",
+            &order,
+            &positions
+        )
+        .execute(&mut *tx)
+        .await?,
+        "topic" => sqlx::query!(
+            "UPDATE topics t SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
+             WHERE t.topic_id = o.id AND t.position <> o.pos",
+            &order,
+            &positions
+        )
+        .execute(&mut *tx)
+        .await?,
+        _ => sqlx::query!(
+            "UPDATE questions q SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
+             WHERE q.question_id = o.id AND q.position <> o.pos",
+            &order,
+            &positions
+        )
+        .execute(&mut *tx)
+        .await?,
+    };
+    tx.commit().await?;
+    Ok(())
+}
+
+// ---- users ---------------------------------------------------------------
+
+pub async fn users(pool: &PgPool) -> Result<Vec<UserRow>, AppError> {
+    Ok(sqlx::query_as!(
+        UserRow,
+        r#"SELECT learner_id, display_name, email AS "email!", role AS "role: Role",
+                  to_char(created_at, 'DD.MM.YYYY') AS "created!"
+           FROM learners WHERE email IS NOT NULL ORDER BY role DESC, created_at, learner_id"#
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Grants a role. The last admin cannot demote themselves: someone must remain
+/// who can grant roles.
+pub async fn set_role(
+    pool: &PgPool,
+    actor: i64,
+    learner_id: i64,
+    role: Role,
+) -> Result<(), AppError> {
+    if actor == learner_id && role != Role::Admin {
+        let admins =
+            sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM learners WHERE role = 'admin'"#)
+                .fetch_one(pool)
+                .await?;
+        if admins <= 1 {
+            return Err(AppError::Conflict(
+                "Вы единственный администратор: сначала назначьте другого.".into(),
+            ));
+        }
+    }
+    let done = sqlx::query!(
+        "UPDATE learners SET role = $2 WHERE learner_id = $1 AND email IS NOT NULL",
+        learner_id,
+        role as Role
+    )
+    .execute(pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// `grader create-admin`: makes an account an admin, creating it when needed.
+pub async fn ensure_admin(
+    pool: &PgPool,
+    email: &str,
+    password_hash: &str,
+    name: &str,
+) -> Result<bool, AppError> {
+    let created = sqlx::query_scalar!(
+        r#"INSERT INTO learners (email, password_hash, display_name, role)
+           VALUES ($1, $2, $3, 'admin')
+           ON CONFLICT ((lower(email))) DO UPDATE SET role = 'admin'
+           RETURNING (xmax = 0) AS "created!""#,
+        email,
+        password_hash,
+        name
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(created)
+}

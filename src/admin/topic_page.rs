@@ -1,0 +1,170 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::form::{style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
+use super::module_page::DeleteSection;
+use super::{
+    get_topic_edit, get_topic_preview, CreateQuestion, SaveTopic, TopicEdit, TopicPreview,
+};
+use crate::components::{ErrorPage, FormError, Loading};
+use crate::learning::ExerciseCard;
+
+fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    }
+}
+
+/// `/admin/topics/{id}`: edit a topic, its questions, add one, delete it.
+#[component]
+pub fn AdminTopicPage() -> impl IntoView {
+    let data = Resource::new(id_param(), get_topic_edit);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(t) => view! { <TopicEditor t/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TopicEditor(t: TopicEdit) -> impl IntoView {
+    let save = ServerAction::<SaveTopic>::new();
+    let create = ServerAction::<CreateQuestion>::new();
+    let row = t.topic;
+    let here = format!("/admin/topics/{}", row.topic_id);
+    let (module_id, module_title) = t.trail.module.clone().unwrap_or_default();
+    view! {
+        <Title text=format!("Тема: {}", row.title)/>
+        <section class=style::page>
+            <p>
+                <a href="/admin">"Авторская"</a> " › "
+                <a href=format!("/admin/modules/{module_id}")>{module_title}</a>
+            </p>
+            <h1>{row.title.clone()} " " <DraftTag is_active=row.is_active/></h1>
+            <nav class=style::bar aria-label="Действия с темой">
+                <a class="button button-secondary" href=format!("{here}/preview")>"Предпросмотр как ученик"</a>
+            </nav>
+            <Notice/>
+            <ActionForm action=save attr:class=style::panel>
+                <h2>"Тема"</h2>
+                <input type="hidden" name="id" value=row.topic_id/>
+                <input type="hidden" name="version" value=row.version.clone()/>
+                <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
+                <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
+                <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
+                <PublishedBox checked=row.is_active/>
+                <FormError result=save.value()/>
+                <button class="button" type="submit">"Сохранить тему"</button>
+            </ActionForm>
+
+            <section class=style::panel aria-labelledby="questions-title">
+                <h2 id="questions-title">{format!("Вопросы ({})", t.questions.len())}</h2>
+                <ul class=style::tree>
+                    {t.questions.into_iter().map(|q| {
+                        let title = q.title.clone();
+                        view! {
+                            <li class=style::row id=format!("question-{}", q.question_id)>
+                                <a href=format!("/admin/questions/{}", q.question_id)>{q.title}</a>
+                                <DraftTag is_active=q.is_active/>
+                                <MoveButtons kind="question" id=q.question_id return_to=here.clone() title/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {(t.other_exercises > 0).then(|| view! {
+                    <p><small>{format!("Ещё упражнений (теория, задачи, кейсы): {} — их правят в файлах seeds/.", t.other_exercises)}</small></p>
+                })}
+                <h3>"Новый вопрос"</h3>
+                <ActionForm action=create>
+                    <input type="hidden" name="topic_id" value=row.topic_id/>
+                    <QuestionFields result=create.value()/>
+                    <PublishedBox checked=false/>
+                    <FormError result=create.value()/>
+                    <button class="button" type="submit">"Добавить вопрос"</button>
+                </ActionForm>
+            </section>
+
+            <DeleteSection kind="topic" id=row.topic_id is_active=row.is_active answers=t.answers return_to=here.clone()/>
+        </section>
+    }
+}
+
+/// The fields of a question form, empty or filled from a saved question.
+#[component]
+pub fn QuestionFields<T: Send + Sync + 'static>(
+    #[prop(into)] result: Signal<Option<Result<T, crate::error::AppError>>>,
+    #[prop(optional)] question: Option<super::QuestionRow>,
+) -> impl IntoView {
+    let (slug, title, options, correct, explanation) = match question {
+        Some(q) => (
+            q.slug,
+            q.title,
+            q.options.join("\n"),
+            q.correct_answers
+                .iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            q.explanation,
+        ),
+        None => Default::default(),
+    };
+    view! {
+        <Field label="Вопрос" name="title" value=title rows=2 hint="markdown" result required=true/>
+        <Field label="Адрес вопроса (slug)" name="slug" value=slug hint="латиница, цифры и дефисы: what-is-none" result required=true/>
+        <Field label="Варианты ответа" name="options" value=options rows=4 hint="по одному в строке, не меньше двух" result required=true/>
+        <Field label="Верные варианты" name="correct" error_field="correct_answers" value=correct hint="номера через запятую: 1, 3" result required=true/>
+        <Field label="Разбор" name="explanation" value=explanation rows=4 hint="markdown; ученик видит его после ответа" result/>
+    }
+}
+
+/// `/admin/topics/{id}/preview`: the topic as a learner would see it, with its
+/// drafts; read-only (the forms are disabled).
+#[component]
+pub fn TopicPreviewPage() -> impl IntoView {
+    let id = id_param();
+    let data = Resource::new(id, get_topic_preview);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) => view! { <Preview p/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Preview(p: TopicPreview) -> impl IntoView {
+    let back = format!("/admin/topics/{}", p.topic.topic_id);
+    view! {
+        <Title text=format!("Предпросмотр: {}", p.topic.title)/>
+        <p class=style::notice role="note">
+            "Предпросмотр: так тему увидит ученик, вместе с черновиками. Ответы здесь отключены. "
+            <a href=back.clone()>"Вернуться к редактированию"</a>
+        </p>
+        <h1>{p.topic.title.clone()} " " <DraftTag is_active=p.topic.is_active/></h1>
+        <p>{p.topic.description.clone()}</p>
+        {p.sections.into_iter().filter(|(_, items)| !items.is_empty()).map(|(title, items)| { let label = title.clone(); view! {
+            <section aria-label=label>
+                <h2>{title}</h2>
+                <fieldset disabled class=style::preview>
+                    {items.into_iter().map(|item| view! { <ExerciseCard item return_to=back.clone()/> }).collect_view()}
+                </fieldset>
+            </section>
+        }}).collect_view()}
+    }
+}

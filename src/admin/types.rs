@@ -1,0 +1,179 @@
+//! What the authors' area shows and edits. `version` is the row's `updated_at` as
+//! text: a save carries the version it was opened at, and a newer row refuses it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::auth::Role;
+use crate::catalog::GradeLevel;
+
+/// The whole hierarchy down to topics, drafts included.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminTree {
+    pub professions: Vec<TreeProfession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreeProfession {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub is_active: bool,
+    pub grades: Vec<TreeGrade>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreeGrade {
+    pub id: i64,
+    pub slug: String,
+    pub level: GradeLevel,
+    pub is_active: bool,
+    pub modules: Vec<TreeNode>,
+}
+
+/// A module (with its topics as `children`) or a topic (with none).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreeNode {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub is_active: bool,
+    pub children: Vec<TreeNode>,
+}
+
+/// Where an edited row sits: links back up the tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminTrail {
+    pub profession_slug: String,
+    pub profession_title: String,
+    pub grade_id: i64,
+    pub grade_slug: String,
+    pub level: GradeLevel,
+    pub module: Option<(i64, String)>,
+    pub topic: Option<(i64, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ModuleRow {
+    pub module_id: i64,
+    pub grade_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TopicRow {
+    pub topic_id: i64,
+    pub module_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct QuestionRow {
+    pub question_id: i64,
+    pub topic_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub options: Vec<String>,
+    /// 0-based indexes into `options`.
+    pub correct_answers: Vec<i32>,
+    pub explanation: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// Fields of a module or a topic as an author submits them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SectionInput {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Published (true) or a draft (false).
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// A question as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct QuestionInput {
+    pub slug: String,
+    pub title: String,
+    pub options: Vec<String>,
+    /// 0-based indexes into `options`.
+    pub correct_answers: Vec<i32>,
+    #[serde(default)]
+    pub explanation: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// The module edit page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModuleEdit {
+    pub trail: AdminTrail,
+    pub module: ModuleRow,
+    pub topics: Vec<TreeNode>,
+    pub answers: i64,
+}
+
+/// The topic edit page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicEdit {
+    pub trail: AdminTrail,
+    pub topic: TopicRow,
+    pub questions: Vec<QuestionRow>,
+    /// Theory cards, tasks and cases (edited in seed files for now).
+    pub other_exercises: i64,
+    pub answers: i64,
+}
+
+/// The question edit page; `*_html` are the learner's view of the markdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionEdit {
+    pub trail: AdminTrail,
+    pub question: QuestionRow,
+    pub title_html: String,
+    pub explanation_html: String,
+    pub answers: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub learner_id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub created: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenView {
+    pub token_id: i64,
+    pub name: String,
+    pub prefix: String,
+    pub created: String,
+    pub last_used: Option<String>,
+    pub revoked: bool,
+}
+
+/// «Предпросмотр как ученик»: the topic with its drafts, read-only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicPreview {
+    pub topic: TopicRow,
+    pub sections: Vec<(String, Vec<crate::learning::ExerciseItem>)>,
+}

@@ -1,0 +1,166 @@
+//! Checks on what authors submit, with a Russian message per field. The database
+//! enforces the same rules (constraints); checking here first names every problem
+//! at once instead of the first one the database meets.
+
+use super::{QuestionInput, SectionInput};
+use crate::error::{AppError, FieldError};
+
+#[derive(Default)]
+struct Problems(Vec<FieldError>);
+
+impl Problems {
+    fn add(&mut self, field: &str, message: &str) {
+        self.0.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn done(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Fields(self.0))
+        }
+    }
+}
+
+/// `intro-to-python`: lowercase latin letters and digits in dash-separated words.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn slug_and_title(p: &mut Problems, slug: &str, title: &str) {
+    if !is_slug(slug) {
+        p.add(
+            "slug",
+            "Адрес (slug) — латинские буквы в нижнем регистре, цифры и дефисы, до 80 символов: intro-to-python.",
+        );
+    }
+    if title.trim().is_empty() {
+        p.add("title", "Заполните заголовок.");
+    } else if title.chars().count() > 300 {
+        p.add("title", "Заголовок длиннее 300 символов: сократите его.");
+    }
+}
+
+pub fn section(input: &SectionInput) -> Result<(), AppError> {
+    let mut p = Problems::default();
+    slug_and_title(&mut p, &input.slug, &input.title);
+    if input.description.chars().count() > 2000 {
+        p.add("description", "Описание длиннее 2000 символов.");
+    }
+    p.done()
+}
+
+pub fn question(input: &QuestionInput) -> Result<(), AppError> {
+    let mut p = Problems::default();
+    slug_and_title(&mut p, &input.slug, &input.title);
+    let options = input.options.len();
+    if options < 2 {
+        p.add("options", "Нужно хотя бы два варианта ответа.");
+    } else if input.options.iter().any(|o| o.trim().is_empty()) {
+        p.add(
+            "options",
+            "Пустой вариант ответа: заполните или удалите его.",
+        );
+    }
+    if input.correct_answers.is_empty() {
+        p.add("correct_answers", "Отметьте хотя бы один верный вариант.");
+    } else if input
+        .correct_answers
+        .iter()
+        .any(|&i| i < 0 || i as usize >= options)
+    {
+        p.add(
+            "correct_answers",
+            &format!("Номер верного варианта должен быть от 1 до {options}."),
+        );
+    } else {
+        let mut seen = input.correct_answers.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        if seen.len() != input.correct_answers.len() {
+            p.add("correct_answers", "Верный вариант указан дважды.");
+        }
+    }
+    p.done()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(r: Result<(), AppError>) -> Vec<String> {
+        match r {
+            Ok(()) => vec![],
+            Err(e) => e.field_errors().into_iter().map(|f| f.field).collect(),
+        }
+    }
+
+    fn question_with(options: &[&str], correct: &[i32]) -> QuestionInput {
+        QuestionInput {
+            slug: "q".into(),
+            title: "Что выведет print?".into(),
+            options: options.iter().map(|o| o.to_string()).collect(),
+            correct_answers: correct.to_vec(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_dashes() {
+        assert!(is_slug("intro-to-python3"));
+        for bad in ["", "Intro", "a--b", "-a", "a-", "пайтон", "a b", "a_b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_section_needs_a_slug_and_a_title_and_says_both_at_once() {
+        let bad = SectionInput {
+            slug: "Bad Slug".into(),
+            title: "  ".into(),
+            ..Default::default()
+        };
+        assert_eq!(fields(section(&bad)), ["slug", "title"]);
+        let good = SectionInput {
+            slug: "loops".into(),
+            title: "Циклы".into(),
+            ..Default::default()
+        };
+        assert!(section(&good).is_ok());
+    }
+
+    #[test]
+    fn a_question_needs_two_options_and_a_correct_one_in_range() {
+        assert!(question(&question_with(&["1", "2"], &[1])).is_ok());
+        assert_eq!(fields(question(&question_with(&["1"], &[0]))), ["options"]);
+        assert_eq!(
+            fields(question(&question_with(&["1", "2"], &[]))),
+            ["correct_answers"]
+        );
+        assert_eq!(
+            fields(question(&question_with(&["1", "2"], &[2]))),
+            ["correct_answers"]
+        );
+        assert_eq!(
+            fields(question(&question_with(&["1", "2"], &[-1]))),
+            ["correct_answers"]
+        );
+        assert_eq!(
+            fields(question(&question_with(&["1", " "], &[0]))),
+            ["options"]
+        );
+        assert_eq!(
+            fields(question(&question_with(&["1", "2"], &[0, 0]))),
+            ["correct_answers"]
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! The REST API, /api/v1 (JSON): public reads of published content, CRUD for
+//! authors, answers and progress for learners. Its OpenAPI 3.1 document is
+//! generated from the handlers by utoipa and served at /api/v1/openapi.json, with
+//! a docs page rendered by the app itself (no CDN, no bundled UI).
+
+pub mod auth;
+mod authoring;
+mod content;
+mod docs;
+pub mod error;
+mod learner;
+
+use axum::routing::get;
+use axum::Router;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::server::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Grader API",
+        version = "1",
+        license(name = "Все права защищены"),
+        description = "Грейдер: каталог профессий и тем, ответы учеников и редактирование контента. \
+                       Ошибки — всегда JSON {error, message, fields?}."
+    ),
+    paths(
+        content::professions, content::grades, content::modules, content::topics, content::exercises,
+        learner::answer, learner::progress,
+        authoring::list_modules, authoring::create_module, authoring::get_module,
+        authoring::update_module, authoring::delete_module,
+        authoring::list_topics, authoring::create_topic, authoring::get_topic,
+        authoring::update_topic, authoring::delete_topic,
+        authoring::list_questions, authoring::create_question, authoring::get_question,
+        authoring::update_question, authoring::delete_question,
+    ),
+    modifiers(&Security),
+    tags(
+        (name = "content", description = "Опубликованный контент, без верных ответов"),
+        (name = "learning", description = "Ответы и прогресс текущего ученика"),
+        (name = "authoring", description = "Редактирование: роли author и admin"),
+    )
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("grader_session"))),
+        );
+    }
+}
+
+/// The API's routes, to be nested under /api/v1 (so unknown /api/v1 paths get
+/// the JSON 404 of this router's fallback).
+pub fn router() -> Router<AppState> {
+    use axum::routing::{get as g, post};
+    Router::new()
+        .route(
+            "/openapi.json",
+            get(|| async { axum::Json(ApiDoc::openapi()) }),
+        )
+        .route("/docs", get(docs::page))
+        .route("/professions", g(content::professions))
+        .route("/professions/{profession}/grades", g(content::grades))
+        .route(
+            "/professions/{profession}/grades/{grade}/modules",
+            g(content::modules),
+        )
+        .route(
+            "/professions/{profession}/grades/{grade}/modules/{module}/topics",
+            g(content::topics),
+        )
+        .route(
+            "/professions/{profession}/grades/{grade}/modules/{module}/topics/{topic}/exercises",
+            g(content::exercises),
+        )
+        .route("/answers", post(learner::answer))
+        .route("/progress", g(learner::progress))
+        .route(
+            "/grades/{grade_id}/modules",
+            g(authoring::list_modules).post(authoring::create_module),
+        )
+        .route(
+            "/modules/{id}",
+            g(authoring::get_module)
+                .put(authoring::update_module)
+                .delete(authoring::delete_module),
+        )
+        .route(
+            "/modules/{module_id}/topics",
+            g(authoring::list_topics).post(authoring::create_topic),
+        )
+        .route(
+            "/topics/{id}",
+            g(authoring::get_topic)
+                .put(authoring::update_topic)
+                .delete(authoring::delete_topic),
+        )
+        .route(
+            "/topics/{topic_id}/questions",
+            g(authoring::list_questions).post(authoring::create_question),
+        )
+        .route(
+            "/questions/{id}",
+            g(authoring::get_question)
+                .put(authoring::update_question)
+                .delete(authoring::delete_question),
+        )
+        .fallback(|| async { error::ApiError(crate::error::AppError::NotFound) })
+}

@@ -1,0 +1,292 @@
+//! The REST API: public reads without answers, tokens, errors in one JSON shape,
+//! optimistic locking, delete confirmation, and the OpenAPI document.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+use sqlx::PgPool;
+
+use crate::helpers::*;
+
+fn parse(body: &str) -> Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+}
+
+#[sqlx::test]
+async fn lists_are_paginated_with_a_total_and_bad_paging_is_a_422(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (status, body) = app
+        .api(
+            &app.client,
+            Method::GET,
+            "/professions?limit=2&offset=1",
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let page = parse(&body);
+    assert_eq!(page["total"], 9);
+    assert_eq!(page["items"].as_array().unwrap().len(), 2);
+    assert_eq!(page["items"][0]["slug"], "data-analyst");
+
+    let (status, body) = app
+        .api(&app.client, Method::GET, "/professions?limit=500", None)
+        .await;
+    assert_eq!(status, 422);
+    let error = parse(&body);
+    assert_eq!(error["error"], "invalid");
+    assert_eq!(error["fields"][0]["field"], "limit");
+
+    let (status, body) = app
+        .api(&app.client, Method::GET, "/professions?limit=abc", None)
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(parse(&body)["error"], "bad_request");
+}
+
+#[sqlx::test]
+async fn a_topics_exercises_never_carry_correct_answers_or_explanations(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let path = "/professions/python-backend/grades/intern/modules/python-basics/topics/immutable-types/exercises?limit=100";
+    let (status, body) = app.api(&app.client, Method::GET, path, None).await;
+    assert_eq!(status, 200, "{body}");
+    let page = parse(&body);
+    assert!(page["total"].as_i64().unwrap() >= 11);
+    assert!(
+        !body.contains("correct"),
+        "no correctness fields before answering"
+    );
+    let explanation: String = sqlx::query_scalar(
+        "SELECT explanation FROM questions JOIN topics USING (topic_id) WHERE topics.slug = 'immutable-types' LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let start: String = explanation.chars().take(30).collect();
+    assert!(
+        !body.contains(&start),
+        "the explanation is not sent before answering"
+    );
+}
+
+#[sqlx::test]
+async fn unknown_slugs_and_paths_are_json_404s(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    for path in ["/professions/nope/grades", "/no-such-thing"] {
+        let (status, body) = app.api(&app.client, Method::GET, path, None).await;
+        assert_eq!(status, 404, "{path}: {body}");
+        assert_eq!(parse(&body)["error"], "not_found");
+    }
+}
+
+#[sqlx::test]
+async fn drafts_are_hidden_from_learners_until_published(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let grade = app.intern_grade().await;
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            &format!("/grades/{grade}/modules"),
+            Some(json!({"slug": "drafty", "title": "Черновик", "is_active": false})),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let module = parse(&body);
+    let list = "/professions/python-backend/grades/intern/modules?limit=100";
+    let (_, body) = app.api(&app.client, Method::GET, list, None).await;
+    assert!(!body.contains("drafty"), "a draft is not public");
+
+    let update = json!({"version": module["version"], "slug": "drafty", "title": "Готово", "is_active": true});
+    let (status, body) = app
+        .api(
+            &author,
+            Method::PUT,
+            &format!("/modules/{}", module["module_id"]),
+            Some(update.clone()),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, body) = app.api(&app.client, Method::GET, list, None).await;
+    assert!(body.contains("drafty"), "published now");
+
+    // The same version again is stale: someone (we) saved in between.
+    let (status, body) = app
+        .api(
+            &author,
+            Method::PUT,
+            &format!("/modules/{}", module["module_id"]),
+            Some(update),
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(parse(&body)["error"], "conflict");
+}
+
+#[sqlx::test]
+async fn invalid_content_gets_every_field_message_in_russian(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (_, topic, _) = app.scratch_content().await;
+    let bad =
+        json!({"slug": "Bad Slug", "title": " ", "options": ["один"], "correct_answers": [3]});
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            &format!("/topics/{topic}/questions"),
+            Some(bad),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    let fields: Vec<String> = parse(&body)["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(fields, ["slug", "title", "options", "correct_answers"]);
+
+    // A slug taken by a sibling is a field message too, not a 500.
+    let taken = json!({"slug": "q", "title": "Ещё", "options": ["1", "2"], "correct_answers": [0]});
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            &format!("/topics/{topic}/questions"),
+            Some(taken),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(parse(&body)["fields"][0]["field"], "slug");
+}
+
+#[sqlx::test]
+async fn deleting_a_topic_with_answers_needs_confirmation(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (_, topic, question) = app.scratch_content().await;
+    let answer =
+        json!({"kind": "question", "exercise_id": question, "client_id": uuid(), "chosen": [0]});
+    let (status, body) = app
+        .api(&app.client, Method::POST, "/answers", Some(answer))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(parse(&body)["feedback"]["correct"], true);
+
+    let (status, body) = app
+        .api(&author, Method::DELETE, &format!("/topics/{topic}"), None)
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(
+        parse(&body)["message"].as_str().unwrap().contains("1"),
+        "{body}"
+    );
+    let (status, _) = app
+        .api(
+            &author,
+            Method::DELETE,
+            &format!("/topics/{topic}?confirm=true"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    assert_eq!(app.answers_of_all().await, 0);
+}
+
+#[sqlx::test]
+async fn a_personal_token_authenticates_until_it_is_revoked(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (status, _) = app
+        .post_form(&author, "admin/tokens/create", &[("name", "CI".into())])
+        .await;
+    assert!(status < 400);
+    // Shown once: the tokens page reads it from the session, then forgets it.
+    let (_, page) = app.get_as(&author, "/admin/tokens").await;
+    let token = page
+        .split("grd_")
+        .nth(1)
+        .map(|rest| format!("grd_{}", &rest[..64]))
+        .expect("the new token on the page");
+    let (_, again) = app.get_as(&author, "/admin/tokens").await;
+    assert!(!again.contains(&token), "shown only once");
+    let stored: Vec<u8> = sqlx::query_scalar("SELECT token_hash FROM api_tokens")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 32, "only a hash is stored");
+
+    let bearer = new_client();
+    let grade = app.intern_grade().await;
+    let call = |t: &str| {
+        bearer
+            .get(app.url(&format!("/api/v1/grades/{grade}/modules")))
+            .header("authorization", format!("Bearer {t}"))
+            .send()
+    };
+    assert_eq!(call(&token).await.unwrap().status(), 200);
+    assert_eq!(call("grd_wrong").await.unwrap().status(), 401);
+
+    let id: i64 = sqlx::query_scalar("SELECT token_id FROM api_tokens")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    app.post_form(
+        &author,
+        "admin/tokens/revoke",
+        &[("token_id", id.to_string())],
+    )
+    .await;
+    let revoked = call(&token).await.unwrap();
+    assert_eq!(revoked.status(), 401);
+    assert_eq!(
+        parse(&revoked.text().await.unwrap())["error"],
+        "unauthorized"
+    );
+}
+
+#[sqlx::test]
+async fn the_openapi_document_is_3_1_and_lists_every_route(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (status, body) = app
+        .api(&app.client, Method::GET, "/openapi.json", None)
+        .await;
+    assert_eq!(status, 200);
+    let doc = parse(&body);
+    assert_eq!(doc["openapi"], "3.1.0");
+    for path in [
+        "/api/v1/professions",
+        "/api/v1/answers",
+        "/api/v1/modules/{id}",
+        "/api/v1/questions/{id}",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} documented");
+    }
+    assert!(doc["components"]["securitySchemes"].get("bearer").is_some());
+    let (status, page) = app.get("/api/v1/docs").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("/api/v1/topics/{id}"));
+    assert!(!page.contains("cdn"), "no CDN");
+}
+
+#[sqlx::test]
+async fn the_first_admin_command_makes_an_admin_who_can_grant_roles(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let hash =
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    let created = grader::admin::queries::ensure_admin(&app.pool, "boss@example.ru", hash, "Босс")
+        .await
+        .unwrap();
+    assert!(created);
+    let again = grader::admin::queries::ensure_admin(&app.pool, "BOSS@example.ru", hash, "Босс")
+        .await
+        .unwrap();
+    assert!(!again, "an existing account is promoted, not duplicated");
+    let role: String =
+        sqlx::query_scalar("SELECT role::text FROM learners WHERE email = 'boss@example.ru'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(role, "admin");
+}

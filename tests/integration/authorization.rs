@@ -1,0 +1,204 @@
+//! The authorization matrix: every mutating route of the REST API and of /admin's
+//! server functions, for a guest, a learner, an author and an admin. Each cell
+//! runs against fresh rows, so a success really changed something.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+use sqlx::PgPool;
+
+use crate::helpers::*;
+
+/// Fresh rows for one cell, with the versions an editor would have read.
+pub struct Fixture {
+    pub grade: i64,
+    pub module: i64,
+    pub topic: i64,
+    pub question: i64,
+    pub module_version: String,
+    pub topic_version: String,
+    pub question_version: String,
+    /// Some account, for role changes.
+    pub account: i64,
+}
+
+async fn fixture(app: &TestApp) -> Fixture {
+    let (module, topic, question) = app.scratch_content().await;
+    Fixture {
+        grade: app.intern_grade().await,
+        module,
+        topic,
+        question,
+        module_version: app.version("modules", module).await,
+        topic_version: app.version("topics", topic).await,
+        question_version: app.version("questions", question).await,
+        account: sqlx::query_scalar(
+            "INSERT INTO learners (email, password_hash) VALUES ($1, 'not-a-login') RETURNING learner_id",
+        )
+        .bind(format!("someone-{}@example.ru", uuid()))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap(),
+    }
+}
+
+/// What a role should get: guests 401, learners 403, the rest succeed.
+fn expected(who: Who, admins_only: bool) -> &'static str {
+    match who {
+        Who::Guest => "401",
+        Who::Learner => "403",
+        Who::Author if admins_only => "403",
+        Who::Author | Who::Admin => "ok",
+    }
+}
+
+fn outcome(status: u16) -> &'static str {
+    match status {
+        200..=399 => "ok",
+        401 => "401",
+        403 => "403",
+        _ => "other",
+    }
+}
+
+type ApiCell = fn(&Fixture) -> (Method, String, Option<Value>);
+
+async fn check_api(pool: PgPool, cell: ApiCell) {
+    let app = TestApp::spawn(pool).await;
+    for who in EVERYONE {
+        let client = app.client_as(who).await;
+        let f = fixture(&app).await;
+        let (method, path, body) = cell(&f);
+        let (status, text) = app.api(&client, method.clone(), &path, body).await;
+        assert_eq!(
+            outcome(status),
+            expected(who, false),
+            "{method} {path} as {who:?}: {status} {text}"
+        );
+    }
+}
+
+type FormCell = fn(&Fixture) -> Vec<(&'static str, String)>;
+
+async fn check_server_fn(pool: PgPool, endpoint: &str, admins_only: bool, cell: FormCell) {
+    let app = TestApp::spawn(pool).await;
+    for who in EVERYONE {
+        let client = app.client_as(who).await;
+        let f = fixture(&app).await;
+        let (status, text) = app.post_form(&client, endpoint, &cell(&f)).await;
+        assert_eq!(
+            outcome(status),
+            expected(who, admins_only),
+            "{endpoint} as {who:?}: {status} {text}"
+        );
+    }
+}
+
+fn section(slug: &str) -> Value {
+    json!({"slug": slug, "title": "Новое", "description": "", "is_active": false})
+}
+
+fn question() -> Value {
+    json!({"slug": "new-q", "title": "Сколько?", "options": ["1", "2"], "correct_answers": [1]})
+}
+
+fn versioned(mut v: Value, version: &str) -> Value {
+    v["version"] = json!(version);
+    v
+}
+
+macro_rules! api_cells {
+    ($($name:ident => $cell:expr;)*) => {$(
+        #[sqlx::test]
+        async fn $name(pool: PgPool) {
+            check_api(pool, $cell).await;
+        }
+    )*};
+}
+
+macro_rules! server_fn_cells {
+    ($($name:ident => ($endpoint:expr, $admins_only:expr, $cell:expr);)*) => {$(
+        #[sqlx::test]
+        async fn $name(pool: PgPool) {
+            check_server_fn(pool, $endpoint, $admins_only, $cell).await;
+        }
+    )*};
+}
+
+api_cells! {
+    api_post_modules_needs_an_author => |f| (Method::POST, format!("/grades/{}/modules", f.grade), Some(section(&format!("api-module-{}", f.module))));
+    api_put_module_needs_an_author => |f| (Method::PUT, format!("/modules/{}", f.module), Some(versioned(section(&format!("renamed-{}", f.module)), &f.module_version)));
+    api_delete_module_needs_an_author => |f| (Method::DELETE, format!("/modules/{}", f.module), None);
+    api_post_topics_needs_an_author => |f| (Method::POST, format!("/modules/{}/topics", f.module), Some(section("api-topic")));
+    api_put_topic_needs_an_author => |f| (Method::PUT, format!("/topics/{}", f.topic), Some(versioned(section("renamed"), &f.topic_version)));
+    api_delete_topic_needs_an_author => |f| (Method::DELETE, format!("/topics/{}", f.topic), None);
+    api_post_questions_needs_an_author => |f| (Method::POST, format!("/topics/{}/questions", f.topic), Some(question()));
+    api_put_question_needs_an_author => |f| (Method::PUT, format!("/questions/{}", f.question), Some(versioned(question(), &f.question_version)));
+    api_delete_question_needs_an_author => |f| (Method::DELETE, format!("/questions/{}", f.question), None);
+}
+
+fn s(v: impl ToString) -> String {
+    v.to_string()
+}
+
+server_fn_cells! {
+    admin_create_module_needs_an_author => ("admin/module/create", false, |f| vec![
+        ("grade_id", s(f.grade)), ("slug", format!("form-module-{}", f.module)), ("title", s("Модуль"))]);
+    admin_save_module_needs_an_author => ("admin/module/save", false, |f| vec![
+        ("id", s(f.module)), ("version", f.module_version.clone()), ("slug", format!("renamed-{}", f.module)), ("title", s("Модуль"))]);
+    admin_delete_module_needs_an_author => ("admin/module/delete", false, |f| vec![("id", s(f.module))]);
+    admin_create_topic_needs_an_author => ("admin/topic/create", false, |f| vec![
+        ("module_id", s(f.module)), ("slug", s("form-topic")), ("title", s("Тема"))]);
+    admin_save_topic_needs_an_author => ("admin/topic/save", false, |f| vec![
+        ("id", s(f.topic)), ("version", f.topic_version.clone()), ("slug", s("renamed")), ("title", s("Тема"))]);
+    admin_delete_topic_needs_an_author => ("admin/topic/delete", false, |f| vec![("id", s(f.topic))]);
+    admin_create_question_needs_an_author => ("admin/question/create", false, |f| vec![
+        ("topic_id", s(f.topic)), ("slug", s("form-q")), ("title", s("Вопрос?")),
+        ("options", s("да\nнет")), ("correct", s("1"))]);
+    admin_save_question_needs_an_author => ("admin/question/save", false, |f| vec![
+        ("id", s(f.question)), ("version", f.question_version.clone()), ("slug", s("q")), ("title", s("Вопрос?")),
+        ("options", s("да\nнет")), ("correct", s("2"))]);
+    admin_delete_question_needs_an_author => ("admin/question/delete", false, |f| vec![("id", s(f.question))]);
+    admin_move_needs_an_author => ("admin/move", false, |f| vec![
+        ("kind", s("topic")), ("id", s(f.topic)), ("direction", s("up")), ("return_to", s("/admin"))]);
+    admin_publish_needs_an_author => ("admin/publish", false, |f| vec![
+        ("kind", s("module")), ("id", s(f.module)), ("publish", s("yes")), ("return_to", s("/admin"))]);
+    admin_create_token_needs_an_author => ("admin/tokens/create", false, |_| vec![("name", s("CI"))]);
+    admin_set_role_needs_an_admin => ("admin/users/role", true, |f| vec![
+        ("learner_id", s(f.account)), ("role", s("learner"))]);
+}
+
+#[sqlx::test]
+async fn admin_revoke_token_needs_an_author_and_only_reaches_their_own_tokens(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let owner = app.client_as(Who::Author).await;
+    app.post_form(&owner, "admin/tokens/create", &[("name", "CI".into())])
+        .await;
+    let token: i64 = sqlx::query_scalar("SELECT max(token_id) FROM api_tokens")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    for (who, want) in [
+        (Who::Guest, 401),
+        (Who::Learner, 403),
+        (Who::Author, 404),
+        (Who::Admin, 404),
+    ] {
+        let client = app.client_as(who).await;
+        let (status, body) = app
+            .post_form(
+                &client,
+                "admin/tokens/revoke",
+                &[("token_id", token.to_string())],
+            )
+            .await;
+        assert_eq!(status, want, "{who:?}: {body}");
+    }
+    let (status, body) = app
+        .post_form(
+            &owner,
+            "admin/tokens/revoke",
+            &[("token_id", token.to_string())],
+        )
+        .await;
+    assert!(status < 400, "the owner revokes it: {status} {body}");
+}
