@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10   # 0.3.11 needs rustc 1.96
 STYLANCE_VERSION=0.8.4
+SCHEMATHESIS_VERSION=4.32.5   # API fuzzing in make test (PyPI)
 # The wasm-bindgen CLI must match the crate exactly; Cargo.toml pins it.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 
@@ -64,6 +65,13 @@ if [ "${1:-}" = "--test" ]; then
   if [ ! -x /usr/bin/chromium ]; then
     say "Installing Debian's chromium"
     apt_install chromium
+  fi
+  # schemathesis in its own virtualenv beside the cargo cache, not in the clone.
+  ST_VENV=${GRADER_VENV:-$HOME/.cache/grader/venv}
+  if ! "$ST_VENV/bin/st" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    say "Installing schemathesis $SCHEMATHESIS_VERSION into $ST_VENV"
+    python3 -m venv "$ST_VENV" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$ST_VENV"; }
+    "$ST_VENV/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION"
   fi
   if [ ! -d end2end/node_modules/@playwright/test ]; then
     say "npm ci in end2end (Playwright, without its browser download)"

@@ -46,7 +46,7 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
             <p><a href="/admin">"← Авторская"</a> " · " {m.trail.profession_title.clone()} " · " {m.trail.level.title()}</p>
             <h1>{row.title.clone()} " " <DraftTag is_active=row.is_active/></h1>
             <Notice/>
-            <ActionForm action=save attr:class=style::panel>
+            <ActionForm action=save attr:class=style::panel attr:aria-label="Модуль">
                 <h2>"Модуль"</h2>
                 <input type="hidden" name="id" value=row.module_id/>
                 <input type="hidden" name="version" value=row.version.clone()/>
@@ -75,7 +75,7 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <h3>"Новая тема"</h3>
-                <ActionForm action=create>
+                <ActionForm action=create attr:aria-label="Новая тема">
                     <input type="hidden" name="module_id" value=row.module_id/>
                     <Field label="Название темы" name="title" result=create.value() required=true/>
                     <Field label="Адрес темы (slug)" name="slug" hint="латиница, цифры и дефисы: for-loops" result=create.value() required=true/>

@@ -66,7 +66,7 @@ fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
                     <div class="prose" inner_html=q.explanation_html/>
                 </div>
             </section>
-            <ActionForm action=save attr:class=style::panel>
+            <ActionForm action=save attr:class=style::panel attr:aria-label="Вопрос">
                 <h2>"Правка"</h2>
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="version" value=version/>

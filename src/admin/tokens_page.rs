@@ -40,7 +40,7 @@ fn Tokens(tokens: Vec<TokenView>, fresh: Option<String>) -> impl IntoView {
                     <code class=style::token>{token}</code>
                 </section>
             })}
-            <ActionForm action=create attr:class=style::panel>
+            <ActionForm action=create attr:class=style::panel attr:aria-label="Создать токен">
                 <h2>"Создать токен"</h2>
                 <Field label="Название" name="name" hint="например: импорт из редактора" result=create.value() required=true/>
                 <FormError result=create.value()/>

@@ -56,7 +56,7 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                 <a class="button button-secondary" href=format!("{here}/preview")>"Предпросмотр как ученик"</a>
             </nav>
             <Notice/>
-            <ActionForm action=save attr:class=style::panel>
+            <ActionForm action=save attr:class=style::panel attr:aria-label="Тема">
                 <h2>"Тема"</h2>
                 <input type="hidden" name="id" value=row.topic_id/>
                 <input type="hidden" name="version" value=row.version.clone()/>
@@ -86,7 +86,7 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                     <p><small>{format!("Ещё упражнений (теория, задачи, кейсы): {} — их правят в файлах seeds/.", t.other_exercises)}</small></p>
                 })}
                 <h3>"Новый вопрос"</h3>
-                <ActionForm action=create>
+                <ActionForm action=create attr:aria-label="Новый вопрос">
                     <input type="hidden" name="topic_id" value=row.topic_id/>
                     <QuestionFields result=create.value()/>
                     <PublishedBox checked=false/>

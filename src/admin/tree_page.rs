@@ -111,7 +111,7 @@ pub fn NewModulePage() -> impl IntoView {
                             <p><a href="/admin">"← Авторская"</a></p>
                             <h1>"Новый модуль"</h1>
                             <p>{format!("{} · {}", t.profession_title, t.level.title())}</p>
-                            <ActionForm action=create attr:class=style::panel>
+                            <ActionForm action=create attr:class=style::panel attr:aria-label="Новый модуль">
                                 <input type="hidden" name="grade_id" value=t.grade_id/>
                                 <Field label="Название" name="title" result=create.value() required=true/>
                                 <Field label="Адрес (slug)" name="slug" hint="латиница, цифры и дефисы: python-basics" result=create.value() required=true/>
