@@ -24,7 +24,11 @@ pub fn Field<T: Send + Sync + 'static>(
     #[prop(optional)]
     error_field: &'static str,
 ) -> impl IntoView {
-    let error_field = if error_field.is_empty() { name } else { error_field };
+    let error_field = if error_field.is_empty() {
+        name
+    } else {
+        error_field
+    };
     // Unique ids: the same field name appears in several forms of one page. These
     // pages are server-rendered only (no island), so ids need not be stable.
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -33,9 +37,11 @@ pub fn Field<T: Send + Sync + 'static>(
         NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     );
     let input = if rows > 0 {
-        view! { <textarea id=id.clone() name=name rows=rows required=required>{value}</textarea> }.into_any()
+        view! { <textarea id=id.clone() name=name rows=rows required=required>{value}</textarea> }
+            .into_any()
     } else {
-        view! { <input id=id.clone() name=name value=value required=required autocomplete="off"/> }.into_any()
+        view! { <input id=id.clone() name=name value=value required=required autocomplete="off"/> }
+            .into_any()
     };
     view! {
         <div class=style::field>

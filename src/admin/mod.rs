@@ -2,6 +2,7 @@
 //! modules, topics and questions (drafts, order, preview, optimistic locking),
 //! roles and personal API tokens. The queries are shared with the REST API.
 
+mod bundles_page;
 mod form;
 mod module_page;
 #[cfg(feature = "ssr")]
@@ -15,6 +16,7 @@ mod types;
 mod users_page;
 pub mod validate;
 
+pub use bundles_page::BundlesPage;
 pub use module_page::AdminModulePage;
 pub use question_page::AdminQuestionPage;
 pub use server_fns::*;

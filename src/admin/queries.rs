@@ -689,3 +689,96 @@ pub async fn ensure_admin(
     .await?;
     Ok(created)
 }
+
+// ---- bundles ---------------------------------------------------------------
+
+/// Checks a `.tar.gz` bundle and loads it in one transaction; `dry_run` rolls back
+/// and only reports. Rows match by slug, so learners' progress stays attached.
+/// `whole_catalog`: also unpublish professions the bundle does not list.
+pub async fn import_bundle(
+    pool: &PgPool,
+    bytes: &[u8],
+    whole_catalog: bool,
+    dry_run: bool,
+) -> Result<BundleReport, AppError> {
+    use crate::seeds::{load, unpack, Scope, Seeds};
+    let files = unpack(bytes)?;
+    let seeds = Seeds::from_files(files).map_err(|e| AppError::invalid("bundle", e.to_string()))?;
+    let scope = if whole_catalog {
+        Scope::WholeCatalog
+    } else {
+        Scope::ListedProfessions
+    };
+    let r = load(pool, &seeds, std::path::Path::new(""), scope, dry_run)
+        .await
+        .map_err(|e| AppError::invalid("bundle", e.to_string()))?;
+    Ok(BundleReport {
+        professions: r.professions,
+        modules: r.modules,
+        topics: r.topics,
+        exercises: r.exercises,
+        created: r.created,
+        updated: r.updated,
+        unpublished: r.unpublished,
+        applied: !dry_run,
+    })
+}
+
+pub async fn save_upload(
+    pool: &PgPool,
+    owner: i64,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        "INSERT INTO bundle_uploads (learner_id, file_name, bytes) VALUES ($1, $2, $3) RETURNING upload_id",
+        owner,
+        file_name,
+        bytes
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+/// An author's upload with its dry-run report.
+pub async fn upload_view(pool: &PgPool, owner: i64, id: i64) -> Result<UploadView, AppError> {
+    let row = sqlx::query!(
+        "SELECT file_name, bytes, applied_at IS NOT NULL AS \"applied!\" FROM bundle_uploads
+         WHERE upload_id = $1 AND learner_id = $2",
+        id,
+        owner
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let report = match import_bundle(pool, &row.bytes, false, true).await {
+        Ok(r) => Ok(r),
+        Err(e @ AppError::Invalid { .. }) => Err(e.user_message()),
+        Err(e) => return Err(e),
+    };
+    Ok(UploadView {
+        upload_id: id,
+        file_name: row.file_name,
+        applied: row.applied,
+        report,
+    })
+}
+
+pub async fn apply_upload(pool: &PgPool, owner: i64, id: i64) -> Result<BundleReport, AppError> {
+    let bytes = sqlx::query_scalar!(
+        "SELECT bytes FROM bundle_uploads WHERE upload_id = $1 AND learner_id = $2 AND applied_at IS NULL",
+        id,
+        owner
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let report = import_bundle(pool, &bytes, false, false).await?;
+    sqlx::query!(
+        "UPDATE bundle_uploads SET applied_at = now() WHERE upload_id = $1",
+        id
+    )
+    .execute(pool)
+    .await?;
+    Ok(report)
+}

@@ -413,3 +413,36 @@ pub async fn revoke_token(token_id: i64) -> Result<(), AppError> {
     )
     .await
 }
+
+/// An uploaded bundle and its dry-run report.
+#[server(endpoint = "admin/bundles/upload")]
+pub async fn get_upload(id: i64) -> Result<UploadView, AppError> {
+    let (pool, actor) = author().await?;
+    super::queries::upload_view(&pool, actor.learner_id, id).await
+}
+
+/// Professions, for the export links.
+#[server(endpoint = "admin/bundles/professions")]
+pub async fn get_bundle_professions() -> Result<Vec<(String, String)>, AppError> {
+    let (pool, _) = author().await?;
+    Ok(super::queries::tree(&pool)
+        .await?
+        .professions
+        .into_iter()
+        .filter(|p| p.is_active)
+        .map(|p| (p.slug, p.title))
+        .collect())
+}
+
+/// «Применить»: loads the uploaded bundle for real.
+#[server(endpoint = "admin/bundles/apply")]
+pub async fn apply_bundle(upload_id: i64) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, actor) = author().await?;
+            super::queries::apply_upload(&pool, actor.learner_id, upload_id).await
+        },
+        |_| format!("/admin/bundles?upload={upload_id}"),
+    )
+    .await
+}

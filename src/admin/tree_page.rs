@@ -31,6 +31,7 @@ fn TreeView(tree: AdminTree) -> impl IntoView {
             <nav class=style::bar aria-label="Разделы авторской">
                 <a class="button button-secondary" href="/admin/tokens">"API-токены"</a>
                 <a class="button button-secondary" href="/admin/users">"Пользователи и роли"</a>
+                <a class="button button-secondary" href="/admin/bundles">"Импорт и экспорт"</a>
                 <a class="button button-secondary" href="/api/v1/docs">"Документация API"</a>
             </nav>
             <Notice/>

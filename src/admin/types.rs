@@ -177,3 +177,28 @@ pub struct TopicPreview {
     pub topic: TopicRow,
     pub sections: Vec<(String, Vec<crate::learning::ExerciseItem>)>,
 }
+
+/// What importing a bundle did, or would do (dry run).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct BundleReport {
+    pub professions: usize,
+    pub modules: usize,
+    pub topics: usize,
+    pub exercises: usize,
+    pub created: u64,
+    pub updated: u64,
+    pub unpublished: u64,
+    /// False for a dry run: nothing was changed.
+    pub applied: bool,
+}
+
+/// An uploaded bundle on /admin/bundles: its name and the dry-run report, or why
+/// it cannot be imported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UploadView {
+    pub upload_id: i64,
+    pub file_name: String,
+    pub applied: bool,
+    pub report: Result<BundleReport, String>,
+}

@@ -5,6 +5,7 @@
 
 pub mod auth;
 mod authoring;
+pub mod bundles;
 mod content;
 mod docs;
 pub mod error;
@@ -35,6 +36,7 @@ use crate::server::AppState;
         authoring::update_topic, authoring::delete_topic,
         authoring::list_questions, authoring::create_question, authoring::get_question,
         authoring::update_question, authoring::delete_question,
+        bundles::export_catalog, bundles::export_profession, bundles::import,
     ),
     modifiers(&Security),
     tags(
@@ -117,5 +119,11 @@ pub fn router() -> Router<AppState> {
                 .put(authoring::update_question)
                 .delete(authoring::delete_question),
         )
+        .route("/bundles", g(bundles::export_catalog).post(bundles::import))
+        .route("/bundles/{profession}", g(bundles::export_profession))
+        // Bundles may be large: up to the importer's own limit.
+        .layer(axum::extract::DefaultBodyLimit::max(
+            crate::seeds::MAX_BUNDLE_BYTES,
+        ))
         .fallback(|| async { error::ApiError(crate::error::AppError::NotFound) })
 }

@@ -3,38 +3,38 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::SeedError;
 use crate::catalog::GradeLevel;
 use crate::server::render::BLANK;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogFile {
     pub profession: Vec<ProfessionSeed>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfessionSeed {
     pub slug: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grade: Vec<GradeSeed>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GradeSeed {
     pub level: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModuleFile {
     pub profession: String,
@@ -42,15 +42,15 @@ pub struct ModuleFile {
     pub slug: String,
     pub position: i32,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub link: Vec<LinkSeed>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topic: Vec<TopicSeed>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LinkSeed {
     pub title: String,
@@ -58,51 +58,51 @@ pub struct LinkSeed {
 }
 
 /// `<profession>/<grade>/projects.toml`: a grade's portfolio projects.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectsFile {
     pub profession: String,
     pub grade: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub project: Vec<ProjectSeed>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectSeed {
     pub slug: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub item: Vec<ProjectItemSeed>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectItemSeed {
     pub slug: String,
     pub title: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicSeed {
     pub slug: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub theory: Vec<TheorySeed>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub question: Vec<QuestionSeed>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub task: Vec<TaskSeed>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub case: Vec<CaseSeed>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TheorySeed {
     pub slug: String,
@@ -111,7 +111,7 @@ pub struct TheorySeed {
     pub explanation: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionSeed {
     pub slug: String,
@@ -121,26 +121,26 @@ pub struct QuestionSeed {
     pub explanation: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskSeed {
     pub slug: String,
     pub title: String,
     pub code: String,
     pub answer: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accepted: Vec<String>,
     pub explanation: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseSeed {
     pub slug: String,
     pub title: String,
     pub template: String,
     pub fields: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
     pub explanation: String,
 }
@@ -156,22 +156,49 @@ pub struct Seeds {
 impl Seeds {
     /// Reads `catalog.toml` and every other `*.toml` below `dir`.
     pub fn read(dir: &Path) -> Result<Self, SeedError> {
-        let catalog_path = dir.join("catalog.toml");
-        let catalog: CatalogFile = parse(&catalog_path)?;
-        check_catalog(&catalog_path, &catalog)?;
-
         let mut paths = Vec::new();
         collect_toml(dir, &mut paths).map_err(|e| file_error(dir, e.to_string()))?;
-        paths.retain(|p| p != &catalog_path);
-        paths.sort();
+        let mut files = Vec::new();
+        for path in paths {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| file_error(&path, e.to_string()))?;
+            let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
+            files.push((relative, text));
+        }
+        Self::from_files(files).map_err(|mut e| {
+            e.file = dir.join(&e.file);
+            e
+        })
+    }
+
+    /// Parses and checks a seeds folder given as (relative path, text) pairs: the
+    /// files of `seeds/`, or of an uploaded bundle.
+    pub fn from_files(mut files: Vec<(PathBuf, String)>) -> Result<Self, SeedError> {
+        let catalog_path = PathBuf::from("catalog.toml");
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let catalog_text = files
+            .iter()
+            .find(|(p, _)| p == &catalog_path)
+            .map(|(_, t)| t.clone())
+            .ok_or_else(|| {
+                file_error(
+                    &catalog_path,
+                    "missing: every bundle starts with catalog.toml".into(),
+                )
+            })?;
+        let catalog: CatalogFile = parse(&catalog_path, &catalog_text)?;
+        check_catalog(&catalog_path, &catalog)?;
 
         let mut modules: Vec<(PathBuf, ModuleFile)> = Vec::new();
         let mut projects: Vec<(PathBuf, ProjectsFile)> = Vec::new();
         let mut seen = HashSet::new();
         let mut seen_project_grades = HashSet::new();
-        for path in paths {
+        for (path, text) in files {
+            if path == catalog_path {
+                continue;
+            }
             if path.file_name().is_some_and(|n| n == "projects.toml") {
-                let file: ProjectsFile = parse(&path)?;
+                let file: ProjectsFile = parse(&path, &text)?;
                 check_grade_exists(&path, &file.profession, &file.grade, &catalog)?;
                 if !seen_project_grades.insert((file.profession.clone(), file.grade.clone())) {
                     return Err(err(
@@ -185,7 +212,7 @@ impl Seeds {
                 projects.push((path, file));
                 continue;
             }
-            let module: ModuleFile = parse(&path)?;
+            let module: ModuleFile = parse(&path, &text)?;
             check_module(&path, &module, &catalog)?;
             if !seen.insert((
                 module.profession.clone(),
@@ -224,9 +251,8 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, SeedError> {
-    let text = std::fs::read_to_string(path).map_err(|e| file_error(path, e.to_string()))?;
-    toml::from_str(&text).map_err(|e| file_error(path, e.to_string().trim_end().to_string()))
+fn parse<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T, SeedError> {
+    toml::from_str(text).map_err(|e| file_error(path, e.to_string().trim_end().to_string()))
 }
 
 fn file_error(path: &Path, message: String) -> SeedError {

@@ -20,6 +20,19 @@ pub struct SeedReport {
     pub exercises: usize,
     /// Rows inserted, updated or unpublished. Zero when nothing in the files changed.
     pub changed_rows: u64,
+    /// Of those: new rows, rows changed in place, rows unpublished (named by no file).
+    pub created: u64,
+    pub updated: u64,
+    pub unpublished: u64,
+}
+
+/// Which published rows a load may unpublish: everything the files do not name
+/// (the whole catalog), or only inside the professions the files list (a bundle of
+/// one profession leaves the others alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    WholeCatalog,
+    ListedProfessions,
 }
 
 type Tx<'a> = Transaction<'a, Postgres>;
@@ -27,6 +40,18 @@ type Tx<'a> = Transaction<'a, Postgres>;
 /// Reads, checks and loads every seed file below `dir`.
 pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError> {
     let seeds = Seeds::read(dir)?;
+    load(pool, &seeds, dir, Scope::WholeCatalog, false).await
+}
+
+/// Loads checked seeds in one transaction. With `dry_run` the transaction is
+/// rolled back: the report says what would change, and nothing does.
+pub async fn load(
+    pool: &PgPool,
+    seeds: &Seeds,
+    dir: &Path,
+    scope: Scope,
+    dry_run: bool,
+) -> Result<SeedReport, SeedError> {
     let catalog_path = dir.join("catalog.toml");
     let db = |path: &Path, entry: &str| {
         let path = path.to_path_buf();
@@ -40,12 +65,14 @@ pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError
     };
 
     let mut tx = pool.begin().await.map_err(db(dir, ""))?;
+    let rows_before = content_rows(&mut tx).await.map_err(db(dir, ""))?;
     let mut report = SeedReport::default();
     let mut kept = Kept::default();
 
     for (position, p) in seeds.catalog.profession.iter().enumerate() {
         let entry = format!("profession \"{}\"", p.slug);
-        let (id, changed) = upsert_profession(&mut tx, p, position as i32 + 1)
+        let place = (scope == Scope::WholeCatalog).then_some(position as i32 + 1);
+        let (id, changed) = upsert_profession(&mut tx, p, place)
             .await
             .map_err(db(&catalog_path, &entry))?;
         report.changed_rows += changed;
@@ -111,12 +138,38 @@ pub async fn load_dir(pool: &PgPool, dir: &Path) -> Result<SeedReport, SeedError
         }
     }
 
-    report.changed_rows += kept
-        .unpublish_the_rest(&mut tx)
+    let within = match scope {
+        Scope::WholeCatalog => None,
+        Scope::ListedProfessions => Some(kept.professions.clone()),
+    };
+    report.unpublished = kept
+        .unpublish_the_rest(&mut tx, within)
         .await
         .map_err(db(dir, ""))?;
-    tx.commit().await.map_err(db(dir, ""))?;
+    report.changed_rows += report.unpublished;
+    let rows_after = content_rows(&mut tx).await.map_err(db(dir, ""))?;
+    report.created = (rows_after - rows_before).max(0) as u64;
+    report.updated = report.changed_rows - report.created - report.unpublished;
+    if dry_run {
+        tx.rollback().await.map_err(db(dir, ""))?;
+    } else {
+        tx.commit().await.map_err(db(dir, ""))?;
+    }
     Ok(report)
+}
+
+/// All content rows, for counting what a load created.
+async fn content_rows(tx: &mut Tx<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"SELECT (SELECT count(*) FROM professions) + (SELECT count(*) FROM grades)
+                + (SELECT count(*) FROM modules) + (SELECT count(*) FROM topics)
+                + (SELECT count(*) FROM theory) + (SELECT count(*) FROM questions)
+                + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM cases)
+                + (SELECT count(*) FROM module_links) + (SELECT count(*) FROM projects)
+                + (SELECT count(*) FROM project_items) AS "n!""#
+    )
+    .fetch_one(&mut **tx)
+    .await
 }
 
 /// Ids of the rows the files name; every other row gets unpublished.
@@ -136,81 +189,108 @@ struct Kept {
 }
 
 impl Kept {
-    async fn unpublish_the_rest(&self, tx: &mut Tx<'_>) -> Result<u64, sqlx::Error> {
+    /// `within`: only rows of these professions (None: anywhere).
+    async fn unpublish_the_rest(
+        &self,
+        tx: &mut Tx<'_>,
+        within: Option<Vec<i64>>,
+    ) -> Result<u64, sqlx::Error> {
         let mut n = 0;
         n += sqlx::query!(
-            "UPDATE professions SET is_active = false WHERE is_active AND profession_id <> ALL($1)",
-            &self.professions
+            "UPDATE professions SET is_active = false WHERE is_active AND profession_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR profession_id = ANY($2))",
+            &self.professions,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE grades SET is_active = false WHERE is_active AND grade_id <> ALL($1)",
-            &self.grades
+            "UPDATE grades SET is_active = false WHERE is_active AND grade_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR profession_id = ANY($2))",
+            &self.grades,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE modules SET is_active = false WHERE is_active AND module_id <> ALL($1)",
-            &self.modules
+            "UPDATE modules SET is_active = false WHERE is_active AND module_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR grade_id IN (SELECT grade_id FROM grades WHERE profession_id = ANY($2)))",
+            &self.modules,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE topics SET is_active = false WHERE is_active AND topic_id <> ALL($1)",
-            &self.topics
+            "UPDATE topics SET is_active = false WHERE is_active AND topic_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR module_id IN (SELECT module_id FROM modules JOIN grades USING (grade_id) WHERE profession_id = ANY($2)))",
+            &self.topics,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE theory SET is_active = false WHERE is_active AND theory_id <> ALL($1)",
-            &self.theory
+            "UPDATE theory SET is_active = false WHERE is_active AND theory_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR topic_id IN (SELECT topic_id FROM topics JOIN modules USING (module_id) JOIN grades USING (grade_id) WHERE profession_id = ANY($2)))",
+            &self.theory,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE questions SET is_active = false WHERE is_active AND question_id <> ALL($1)",
-            &self.questions
+            "UPDATE questions SET is_active = false WHERE is_active AND question_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR topic_id IN (SELECT topic_id FROM topics JOIN modules USING (module_id) JOIN grades USING (grade_id) WHERE profession_id = ANY($2)))",
+            &self.questions,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE tasks SET is_active = false WHERE is_active AND task_id <> ALL($1)",
-            &self.tasks
+            "UPDATE tasks SET is_active = false WHERE is_active AND task_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR topic_id IN (SELECT topic_id FROM topics JOIN modules USING (module_id) JOIN grades USING (grade_id) WHERE profession_id = ANY($2)))",
+            &self.tasks,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE cases SET is_active = false WHERE is_active AND case_id <> ALL($1)",
-            &self.cases
+            "UPDATE cases SET is_active = false WHERE is_active AND case_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR topic_id IN (SELECT topic_id FROM topics JOIN modules USING (module_id) JOIN grades USING (grade_id) WHERE profession_id = ANY($2)))",
+            &self.cases,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE module_links SET is_active = false WHERE is_active AND module_link_id <> ALL($1)",
-            &self.links
+            "UPDATE module_links SET is_active = false WHERE is_active AND module_link_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR module_id IN (SELECT module_id FROM modules JOIN grades USING (grade_id) WHERE profession_id = ANY($2)))",
+            &self.links,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE projects SET is_active = false WHERE is_active AND project_id <> ALL($1)",
-            &self.projects
+            "UPDATE projects SET is_active = false WHERE is_active AND project_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR grade_id IN (SELECT grade_id FROM grades WHERE profession_id = ANY($2)))",
+            &self.projects,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
         .rows_affected();
         n += sqlx::query!(
-            "UPDATE project_items SET is_active = false WHERE is_active AND project_item_id <> ALL($1)",
-            &self.project_items
+            "UPDATE project_items SET is_active = false WHERE is_active AND project_item_id <> ALL($1)
+             AND ($2::bigint[] IS NULL OR project_id IN (SELECT project_id FROM projects JOIN grades USING (grade_id) WHERE profession_id = ANY($2)))",
+            &self.project_items,
+            within.as_deref()
         )
         .execute(&mut **tx)
         .await?
@@ -228,17 +308,21 @@ fn id_and_change(written: Option<i64>, existing: Option<i64>) -> Result<(i64, u6
     }
 }
 
+/// `position`: None keeps an existing profession's place (a bundle of some
+/// professions does not know the catalog's order) and puts a new one last.
 async fn upsert_profession(
     tx: &mut Tx<'_>,
     p: &ProfessionSeed,
-    position: i32,
+    position: Option<i32>,
 ) -> Result<(i64, u64), sqlx::Error> {
     let written = sqlx::query_scalar!(
-        r#"INSERT INTO professions (slug, title, summary, position) VALUES ($1, $2, $3, $4)
+        r#"INSERT INTO professions (slug, title, summary, position)
+           VALUES ($1, $2, $3, coalesce($4, (SELECT coalesce(max(position), 0) + 1 FROM professions)))
            ON CONFLICT (slug) DO UPDATE
-           SET title = EXCLUDED.title, summary = EXCLUDED.summary, position = EXCLUDED.position, is_active = true
+           SET title = EXCLUDED.title, summary = EXCLUDED.summary,
+               position = coalesce($4, professions.position), is_active = true
            WHERE (professions.title, professions.summary, professions.position, professions.is_active)
-                 IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.summary, EXCLUDED.position, true)
+                 IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.summary, coalesce($4, professions.position), true)
            RETURNING profession_id"#,
         p.slug, p.title.trim(), p.summary.trim(), position
     )

@@ -9,7 +9,10 @@ mod load;
 pub mod table;
 
 pub use format::*;
-pub use load::{load_dir, SeedReport};
+mod bundle;
+
+pub use bundle::{export, pack, unpack, MAX_BUNDLE_BYTES};
+pub use load::{load, load_dir, Scope, SeedReport};
 
 use std::fmt;
 use std::path::PathBuf;

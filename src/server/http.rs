@@ -40,6 +40,12 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health))
         .nest("/api/v1", crate::api::router())
+        .route(
+            "/admin/bundles/import",
+            axum::routing::post(crate::api::bundles::upload_form).layer(
+                axum::extract::DefaultBodyLimit::max(crate::seeds::MAX_BUNDLE_BYTES),
+            ),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

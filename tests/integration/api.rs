@@ -290,3 +290,115 @@ async fn the_first_admin_command_makes_an_admin_who_can_grant_roles(pool: PgPool
             .unwrap();
     assert_eq!(role, "admin");
 }
+
+async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<u8> {
+    let response = client
+        .get(app.url(&format!("/api/v1/bundles{path}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/gzip");
+    response.bytes().await.unwrap().to_vec()
+}
+
+async fn import(
+    app: &TestApp,
+    client: &reqwest::Client,
+    bytes: Vec<u8>,
+    dry_run: bool,
+) -> (u16, Value) {
+    let response = client
+        .post(app.url(&format!("/api/v1/bundles?dry_run={dry_run}")))
+        .header("content-type", "application/gzip")
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, parse(&response.text().await.unwrap()))
+}
+
+#[sqlx::test]
+async fn an_exported_profession_reimports_as_no_change_and_an_edit_is_reported_before_it_applies(
+    pool: PgPool,
+) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let bytes = bundle_of(&app, &author, "/iot").await;
+
+    let (status, report) = import(&app, &author, bytes.clone(), true).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(report["professions"], 1);
+    assert_eq!(
+        (
+            report["created"].as_u64(),
+            report["updated"].as_u64(),
+            report["unpublished"].as_u64()
+        ),
+        (Some(0), Some(0), Some(0)),
+        "{report}"
+    );
+
+    // Rename one topic inside the bundle.
+    let mut files = grader::seeds::unpack(&bytes).unwrap();
+    let (_, text) = files
+        .iter_mut()
+        .find(|(p, _)| p.to_string_lossy().contains("raspberry-pi-gpio"))
+        .unwrap();
+    let old_title: String = sqlx::query_scalar(
+        "SELECT t.title FROM topics t JOIN modules m USING (module_id) WHERE m.slug = 'raspberry-pi-gpio' ORDER BY t.position LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    *text = text.replacen(&old_title, "Переименованная тема", 1);
+    let edited = grader::seeds::pack(&files).unwrap();
+
+    let (_, dry) = import(&app, &author, edited.clone(), true).await;
+    assert_eq!(dry["updated"], 1, "{dry}");
+    assert_eq!(dry["applied"], false);
+    let still: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM topics WHERE title = 'Переименованная тема'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(still, 0, "a dry run changes nothing");
+
+    let (_, applied) = import(&app, &author, edited, false).await;
+    assert_eq!(applied["applied"], true);
+    let now: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM topics WHERE title = 'Переименованная тема'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(now, 1);
+    let others: i64 = sqlx::query_scalar("SELECT count(*) FROM professions WHERE is_active")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        others, 9,
+        "a one-profession bundle leaves the other professions alone"
+    );
+}
+
+#[sqlx::test]
+async fn a_broken_bundle_is_a_422_that_names_the_file_and_changes_nothing(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (status, body) = import(&app, &author, b"not a tarball".to_vec(), false).await;
+    assert_eq!(status, 422, "{body}");
+
+    let bytes = bundle_of(&app, &author, "").await;
+    let mut files = grader::seeds::unpack(&bytes).unwrap();
+    let (path, text) = files
+        .iter_mut()
+        .find(|(p, _)| p.to_string_lossy().ends_with(".toml") && p.to_string_lossy().contains('/'))
+        .unwrap();
+    let name = path.to_string_lossy().to_string();
+    *text = text.replacen("title = ", "titel = ", 1);
+    let (status, body) = import(&app, &author, grader::seeds::pack(&files).unwrap(), false).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body["message"].as_str().unwrap().contains(&name), "{body}");
+}

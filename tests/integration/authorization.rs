@@ -134,6 +134,7 @@ api_cells! {
     api_post_questions_needs_an_author => |f| (Method::POST, format!("/topics/{}/questions", f.topic), Some(question()));
     api_put_question_needs_an_author => |f| (Method::PUT, format!("/questions/{}", f.question), Some(versioned(question(), &f.question_version)));
     api_delete_question_needs_an_author => |f| (Method::DELETE, format!("/questions/{}", f.question), None);
+    api_export_bundle_needs_an_author => |_| (Method::GET, "/bundles/iot".to_string(), None);
 }
 
 fn s(v: impl ToString) -> String {
@@ -201,4 +202,34 @@ async fn admin_revoke_token_needs_an_author_and_only_reaches_their_own_tokens(po
         )
         .await;
     assert!(status < 400, "the owner revokes it: {status} {body}");
+}
+
+#[sqlx::test]
+async fn api_import_bundle_needs_an_author(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let bytes = author
+        .get(app.url("/api/v1/bundles/iot"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    for who in EVERYONE {
+        let client = app.client_as(who).await;
+        let response = client
+            .post(app.url("/api/v1/bundles?dry_run=true"))
+            .header("content-type", "application/gzip")
+            .body(bytes.clone())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        assert_eq!(
+            outcome(status),
+            expected(who, false),
+            "POST /bundles as {who:?}: {status}"
+        );
+    }
 }

@@ -1,0 +1,117 @@
+//! Bundles over the API: export a profession or the whole catalog as `.tar.gz`
+//! in the seeds format; import one with a dry run first. Authors only.
+
+use axum::body::Bytes;
+use axum::extract::{Multipart, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::auth::Caller;
+use super::error::{ApiError, ApiErrorBody, ApiResult, Json, Path, Query};
+use crate::admin::queries as q;
+use crate::admin::BundleReport;
+use crate::auth::Role;
+use crate::error::AppError;
+use crate::seeds::{export, pack};
+use crate::server::AppState;
+
+fn tarball(name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/gzip".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+#[utoipa::path(get, path = "/api/v1/bundles", tag = "authoring",
+    responses((status = 200, description = "the published catalog as seeds files in a .tar.gz", content_type = "application/gzip", body = Vec<u8>),
+        (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn export_catalog(State(s): State<AppState>, c: Caller) -> ApiResult<Response> {
+    c.require(Role::Author)?;
+    let files = export(&s.pool, None).await?;
+    Ok(tarball("grader-catalog.tar.gz", pack(&files)?))
+}
+
+#[utoipa::path(get, path = "/api/v1/bundles/{profession}", tag = "authoring",
+    params(("profession" = String, Path, description = "profession slug")),
+    responses((status = 200, description = "one profession as seeds files in a .tar.gz", content_type = "application/gzip", body = Vec<u8>),
+        (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn export_profession(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(profession): Path<String>,
+) -> ApiResult<Response> {
+    c.require(Role::Author)?;
+    let files = export(&s.pool, Some(&profession)).await?;
+    Ok(tarball(
+        &format!("grader-{profession}.tar.gz"),
+        pack(&files)?,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportParams {
+    /// true: only report what would change (default true — apply with false).
+    pub dry_run: Option<bool>,
+    /// true: also unpublish professions the bundle does not list.
+    pub whole_catalog: Option<bool>,
+}
+
+/// Imports a `.tar.gz` bundle (seeds format) in one transaction, matching rows by
+/// slug. A dry run (the default) reports what would be created, updated and
+/// unpublished, and changes nothing.
+#[utoipa::path(post, path = "/api/v1/bundles", tag = "authoring", params(ImportParams),
+    request_body(content = Vec<u8>, content_type = "application/gzip"),
+    responses((status = 200, body = BundleReport), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn import(
+    State(s): State<AppState>,
+    c: Caller,
+    Query(p): Query<ImportParams>,
+    body: Bytes,
+) -> ApiResult<Json<BundleReport>> {
+    c.require(Role::Author)?;
+    let report = q::import_bundle(
+        &s.pool,
+        &body,
+        p.whole_catalog.unwrap_or(false),
+        p.dry_run.unwrap_or(true),
+    )
+    .await?;
+    Ok(Json(report))
+}
+
+/// /admin/bundles's upload form (multipart): keeps the file, then shows its
+/// dry-run report on the page.
+pub async fn upload_form(
+    State(s): State<AppState>,
+    c: Caller,
+    mut form: Multipart,
+) -> Result<Redirect, ApiError> {
+    let actor = c.require(Role::Author)?;
+    let bad = || AppError::invalid("bundle", "Выберите файл .tar.gz с бандлом.");
+    while let Some(field) = form.next_field().await.map_err(|_| bad())? {
+        if field.name() == Some("bundle") {
+            let name = field.file_name().unwrap_or_default().to_string();
+            let bytes = field.bytes().await.map_err(|_| bad())?;
+            if bytes.is_empty() {
+                return Err(bad().into());
+            }
+            let id = q::save_upload(&s.pool, actor.learner_id, &name, &bytes).await?;
+            return Ok(Redirect::to(&format!("/admin/bundles?upload={id}")));
+        }
+    }
+    Err(bad().into())
+}
