@@ -6,8 +6,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::admin::{
-    AdminModulePage, AdminPage, AdminQuestionPage, AdminTopicPage, BundlesPage, NewModulePage,
-    TokensPage, TopicPreviewPage, UsersPage,
+    AdminModulePage, AdminPage, AdminQuestionPage, AdminTaskPage, AdminTopicPage, BundlesPage,
+    NewModulePage, TokensPage, TopicPreviewPage, UsersPage,
 };
 use crate::auth::{LoginPage, RegisterPage};
 use crate::catalog::{CatalogPage, ProfessionPage};
@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/topics/:id") view=AdminTopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/topics/:id/preview") view=TopicPreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/questions/:id") view=AdminQuestionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/tasks/:id") view=AdminTaskPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/tokens") view=TokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/bundles") view=BundlesPage ssr=SsrMode::Async/>

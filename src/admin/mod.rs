@@ -8,7 +8,10 @@ mod module_page;
 #[cfg(feature = "ssr")]
 pub mod queries;
 mod question_page;
+#[cfg(feature = "ssr")]
+pub mod run_python;
 mod server_fns;
+mod task_page;
 mod tokens_page;
 mod topic_page;
 mod tree_page;
@@ -20,6 +23,7 @@ pub use bundles_page::BundlesPage;
 pub use module_page::AdminModulePage;
 pub use question_page::AdminQuestionPage;
 pub use server_fns::*;
+pub use task_page::AdminTaskPage;
 pub use tokens_page::TokensPage;
 pub use topic_page::{AdminTopicPage, TopicPreviewPage};
 pub use tree_page::{AdminPage, NewModulePage};

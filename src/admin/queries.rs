@@ -285,7 +285,7 @@ pub async fn topic_edit(pool: &PgPool, id: i64) -> Result<TopicEdit, AppError> {
     let topic = topic(pool, id).await?;
     let m = module(pool, topic.module_id).await?;
     let other_exercises = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "n!" FROM exercises WHERE topic_id = $1 AND kind <> 'question'"#,
+        r#"SELECT count(*) AS "n!" FROM exercises WHERE topic_id = $1 AND kind IN ('theory', 'case')"#,
         id
     )
     .fetch_one(pool)
@@ -293,6 +293,7 @@ pub async fn topic_edit(pool: &PgPool, id: i64) -> Result<TopicEdit, AppError> {
     Ok(TopicEdit {
         trail: trail(pool, m.grade_id, Some((m.module_id, m.title)), None).await?,
         questions: questions_of_topic(pool, id).await?,
+        tasks: tasks_of_topic(pool, id).await?,
         answers: topic_answers(pool, id).await?,
         other_exercises,
         topic,
@@ -503,6 +504,165 @@ pub async fn delete_question(pool: &PgPool, id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+// ---- tasks ---------------------------------------------------------------
+
+pub async fn task(pool: &PgPool, id: i64) -> Result<TaskRow, AppError> {
+    sqlx::query_as!(
+        TaskRow,
+        r#"SELECT task_id, topic_id, slug, title, code_question AS code, correct_answer AS answer,
+                  accepted_answers AS accepted, explanation, position, is_active,
+                  updated_at::text AS "version!"
+           FROM tasks WHERE task_id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+pub async fn tasks_of_topic(pool: &PgPool, topic_id: i64) -> Result<Vec<TaskRow>, AppError> {
+    Ok(sqlx::query_as!(
+        TaskRow,
+        r#"SELECT task_id, topic_id, slug, title, code_question AS code, correct_answer AS answer,
+                  accepted_answers AS accepted, explanation, position, is_active,
+                  updated_at::text AS "version!"
+           FROM tasks WHERE topic_id = $1 ORDER BY position, task_id"#,
+        topic_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn task_edit(
+    pool: &PgPool,
+    id: i64,
+    last_run: Option<RunOutput>,
+) -> Result<TaskEdit, AppError> {
+    use crate::server::render::{code_html, markdown};
+    let task = task(pool, id).await?;
+    let t = topic(pool, task.topic_id).await?;
+    let m = module(pool, t.module_id).await?;
+    let answers = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM answers WHERE task_id = $1"#,
+        id
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(TaskEdit {
+        trail: trail(
+            pool,
+            m.grade_id,
+            Some((m.module_id, m.title)),
+            Some((t.topic_id, t.title)),
+        )
+        .await?,
+        code_html: code_html(&task.code),
+        explanation_html: markdown(&task.explanation),
+        answers,
+        last_run,
+        task,
+    })
+}
+
+pub async fn create_task(
+    pool: &PgPool,
+    topic_id: i64,
+    input: &TaskInput,
+) -> Result<TaskRow, AppError> {
+    validate::task(input)?;
+    topic(pool, topic_id).await?;
+    let id = sqlx::query_scalar!(
+        "INSERT INTO tasks (topic_id, slug, title, code_question, correct_answer, accepted_answers,
+                            explanation, is_active, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                 (SELECT coalesce(max(position), 0) + 1 FROM tasks WHERE topic_id = $1))
+         RETURNING task_id",
+        topic_id,
+        input.slug.trim(),
+        input.title.trim(),
+        input.code.trim_end(),
+        input.answer.trim_end(),
+        &input.accepted,
+        input.explanation.trim(),
+        input.is_active
+    )
+    .fetch_one(pool)
+    .await?;
+    task(pool, id).await
+}
+
+pub async fn update_task(
+    pool: &PgPool,
+    id: i64,
+    version: &str,
+    input: &TaskInput,
+) -> Result<TaskRow, AppError> {
+    validate::task(input)?;
+    let updated = sqlx::query_scalar!(
+        "UPDATE tasks SET slug = $3, title = $4, code_question = $5, correct_answer = $6,
+                accepted_answers = $7, explanation = $8, is_active = $9
+         WHERE task_id = $1 AND updated_at::text = $2 RETURNING task_id",
+        id,
+        version,
+        input.slug.trim(),
+        input.title.trim(),
+        input.code.trim_end(),
+        input.answer.trim_end(),
+        &input.accepted,
+        input.explanation.trim(),
+        input.is_active
+    )
+    .fetch_optional(pool)
+    .await?;
+    match updated {
+        Some(_) => task(pool, id).await,
+        None => {
+            task(pool, id).await?;
+            Err(stale("Задачу"))
+        }
+    }
+}
+
+/// Sets a task's answer to what its code printed, if the task is still the
+/// version that was run.
+pub async fn use_output_as_answer(
+    pool: &PgPool,
+    id: i64,
+    version: &str,
+    output: &str,
+) -> Result<(), AppError> {
+    let answer = output.trim_end();
+    if answer.trim().is_empty() {
+        return Err(AppError::invalid(
+            "answer",
+            "Код ничего не напечатал: такой ответ не подойдёт.",
+        ));
+    }
+    let done = sqlx::query!(
+        "UPDATE tasks SET correct_answer = $3 WHERE task_id = $1 AND updated_at::text = $2",
+        id,
+        version,
+        answer
+    )
+    .execute(pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        task(pool, id).await?;
+        return Err(stale("Задачу"));
+    }
+    Ok(())
+}
+
+pub async fn delete_task(pool: &PgPool, id: i64) -> Result<(), AppError> {
+    let done = sqlx::query!("DELETE FROM tasks WHERE task_id = $1", id)
+        .execute(pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
 fn trimmed(options: &[String]) -> Vec<String> {
     options.iter().map(|o| o.trim().to_string()).collect()
 }
@@ -578,7 +738,14 @@ pub async fn move_item(pool: &PgPool, kind: &str, id: i64, up: bool) -> Result<(
         )
         .fetch_all(&mut *tx)
         .await?,
-        _ => return Err(AppError::invalid("kind", "Переставлять можно модули, темы и вопросы.")),
+        "task" => sqlx::query_scalar!(
+            "SELECT task_id FROM tasks WHERE topic_id = (SELECT topic_id FROM tasks WHERE task_id = $1)
+             ORDER BY position, task_id FOR UPDATE",
+            id
+        )
+        .fetch_all(&mut *tx)
+        .await?,
+        _ => return Err(AppError::invalid("kind", "Переставлять можно модули, темы, вопросы и задачи.")),
     };
     let Some(at) = ids.iter().position(|&x| x == id) else {
         return Err(AppError::NotFound);
@@ -606,6 +773,14 @@ pub async fn move_item(pool: &PgPool, kind: &str, id: i64, up: bool) -> Result<(
         "topic" => sqlx::query!(
             "UPDATE topics t SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
              WHERE t.topic_id = o.id AND t.position <> o.pos",
+            &order,
+            &positions
+        )
+        .execute(&mut *tx)
+        .await?,
+        "task" => sqlx::query!(
+            "UPDATE tasks x SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
+             WHERE x.task_id = o.id AND x.position <> o.pos",
             &order,
             &positions
         )

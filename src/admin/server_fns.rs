@@ -446,3 +446,145 @@ pub async fn apply_bundle(upload_id: i64) -> Result<(), AppError> {
     )
     .await
 }
+
+#[cfg(feature = "ssr")]
+#[allow(clippy::too_many_arguments)]
+fn task_input(
+    slug: String,
+    title: String,
+    code: String,
+    answer: String,
+    accepted: String,
+    explanation: String,
+    is_active: Option<String>,
+) -> TaskInput {
+    TaskInput {
+        slug,
+        title,
+        code: code.replace("\r\n", "\n"),
+        answer: answer.replace("\r\n", "\n"),
+        accepted: accepted
+            .replace("\r\n", "\n")
+            .split("\n---\n")
+            .map(str::trim_end)
+            .filter(|a| !a.trim().is_empty())
+            .map(String::from)
+            .collect(),
+        explanation,
+        is_active: checked(&is_active),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn run_key(id: i64) -> String {
+    format!("task_run_{id}")
+}
+
+/// The task editor, with the output of the last «Проверить код» run of this task.
+#[server(endpoint = "admin/task")]
+pub async fn get_task_edit(id: i64) -> Result<TaskEdit, AppError> {
+    let (pool, _) = author().await?;
+    let session = crate::auth::session::session().await?;
+    let last_run = session.get::<RunOutput>(&run_key(id)).await.ok().flatten();
+    super::queries::task_edit(&pool, id, last_run).await
+}
+
+#[server(endpoint = "admin/task/create")]
+#[allow(clippy::too_many_arguments)]
+pub async fn create_task(
+    topic_id: i64,
+    slug: String,
+    title: String,
+    code: String,
+    answer: String,
+    #[server(default)] accepted: String,
+    #[server(default)] explanation: String,
+    is_active: Option<String>,
+) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let input = task_input(slug, title, code, answer, accepted, explanation, is_active);
+            super::queries::create_task(&pool, topic_id, &input).await
+        },
+        |t| format!("/admin/tasks/{}", t.task_id),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/task/save")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_task(
+    id: i64,
+    version: String,
+    slug: String,
+    title: String,
+    code: String,
+    answer: String,
+    #[server(default)] accepted: String,
+    #[server(default)] explanation: String,
+    is_active: Option<String>,
+) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let input = task_input(slug, title, code, answer, accepted, explanation, is_active);
+            super::queries::update_task(&pool, id, &version, &input).await
+        },
+        |t| format!("/admin/tasks/{}?saved=1", t.task_id),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/task/delete")]
+pub async fn delete_task(id: i64) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let topic_id = super::queries::task(&pool, id).await?.topic_id;
+            super::queries::delete_task(&pool, id).await?;
+            Ok(topic_id)
+        },
+        |t| format!("/admin/topics/{t}?deleted=1"),
+    )
+    .await
+}
+
+/// «Проверить код»: runs the saved code in the sandbox; the page shows the output.
+#[server(endpoint = "admin/task/run")]
+pub async fn run_task_code(id: i64) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let task = super::queries::task(&pool, id).await?;
+            let output = super::run_python::run(&task.code).await?;
+            let session = crate::auth::session::session().await?;
+            session
+                .insert(&run_key(id), output)
+                .await
+                .map_err(|_| AppError::Unavailable)
+        },
+        |_| format!("/admin/tasks/{id}#run"),
+    )
+    .await
+}
+
+/// «Сделать ответом»: the last run's output becomes the task's answer.
+#[server(endpoint = "admin/task/use-output")]
+pub async fn use_task_output(id: i64, version: String) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let session = crate::auth::session::session().await?;
+            let run = session
+                .get::<RunOutput>(&run_key(id))
+                .await
+                .ok()
+                .flatten()
+                .ok_or_else(|| AppError::invalid("answer", "Сначала нажмите «Проверить код»."))?;
+            super::queries::use_output_as_answer(&pool, id, &version, &run.stdout).await
+        },
+        |_| format!("/admin/tasks/{id}?saved=1"),
+    )
+    .await
+}

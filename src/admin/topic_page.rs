@@ -4,8 +4,10 @@ use leptos_router::hooks::use_params_map;
 
 use super::form::{style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
 use super::module_page::DeleteSection;
+use super::task_page::TaskFields;
 use super::{
-    get_topic_edit, get_topic_preview, CreateQuestion, SaveTopic, TopicEdit, TopicPreview,
+    get_topic_edit, get_topic_preview, CreateQuestion, CreateTask, SaveTopic, TopicEdit,
+    TopicPreview,
 };
 use crate::components::{ErrorPage, FormError, Loading};
 use crate::learning::ExerciseCard;
@@ -41,6 +43,7 @@ pub fn AdminTopicPage() -> impl IntoView {
 fn TopicEditor(t: TopicEdit) -> impl IntoView {
     let save = ServerAction::<SaveTopic>::new();
     let create = ServerAction::<CreateQuestion>::new();
+    let create_task = ServerAction::<CreateTask>::new();
     let row = t.topic;
     let here = format!("/admin/topics/{}", row.topic_id);
     let (module_id, module_title) = t.trail.module.clone().unwrap_or_default();
@@ -83,7 +86,7 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 {(t.other_exercises > 0).then(|| view! {
-                    <p><small>{format!("Ещё упражнений (теория, задачи, кейсы): {} — их правят в файлах seeds/.", t.other_exercises)}</small></p>
+                    <p><small>{format!("Ещё упражнений (теория, кейсы): {} — их правят в файлах seeds/ и импортируют бандлом.", t.other_exercises)}</small></p>
                 })}
                 <h3>"Новый вопрос"</h3>
                 <ActionForm action=create attr:aria-label="Новый вопрос">
@@ -92,6 +95,30 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                     <PublishedBox checked=false/>
                     <FormError result=create.value()/>
                     <button class="button" type="submit">"Добавить вопрос"</button>
+                </ActionForm>
+            </section>
+
+            <section class=style::panel aria-labelledby="tasks-title">
+                <h2 id="tasks-title">{format!("Задачи «Что выведет код?» ({})", t.tasks.len())}</h2>
+                <ul class=style::tree>
+                    {t.tasks.into_iter().map(|x| {
+                        let title = x.title.clone();
+                        view! {
+                            <li class=style::row>
+                                <a href=format!("/admin/tasks/{}", x.task_id)>{x.title}</a>
+                                <DraftTag is_active=x.is_active/>
+                                <MoveButtons kind="task" id=x.task_id return_to=here.clone() title/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <h3>"Новая задача"</h3>
+                <ActionForm action=create_task attr:aria-label="Новая задача">
+                    <input type="hidden" name="topic_id" value=row.topic_id/>
+                    <TaskFields result=create_task.value()/>
+                    <PublishedBox checked=false/>
+                    <FormError result=create_task.value()/>
+                    <button class="button" type="submit">"Добавить задачу"</button>
                 </ActionForm>
             </section>
 

@@ -137,7 +137,8 @@ pub struct TopicEdit {
     pub trail: AdminTrail,
     pub topic: TopicRow,
     pub questions: Vec<QuestionRow>,
-    /// Theory cards, tasks and cases (edited in seed files for now).
+    pub tasks: Vec<TaskRow>,
+    /// Theory cards and cases (edited in seed files for now).
     pub other_exercises: i64,
     pub answers: i64,
 }
@@ -201,4 +202,61 @@ pub struct UploadView {
     pub file_name: String,
     pub applied: bool,
     pub report: Result<BundleReport, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TaskRow {
+    pub task_id: i64,
+    pub topic_id: i64,
+    pub slug: String,
+    pub title: String,
+    /// The Python code the learner reads.
+    pub code: String,
+    /// Exactly what the code prints.
+    pub answer: String,
+    /// Other outputs graded as correct.
+    pub accepted: Vec<String>,
+    pub explanation: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A «what does this code print» task as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TaskInput {
+    pub slug: String,
+    pub title: String,
+    pub code: String,
+    pub answer: String,
+    #[serde(default)]
+    pub accepted: Vec<String>,
+    #[serde(default)]
+    pub explanation: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// The task edit page, with the last «Проверить код» run, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskEdit {
+    pub trail: AdminTrail,
+    pub task: TaskRow,
+    pub code_html: String,
+    pub explanation_html: String,
+    pub answers: i64,
+    pub last_run: Option<RunOutput>,
+}
+
+/// What «Проверить код» saw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RunOutput {
+    /// What the snippet printed (stdout), as a learner's answer is compared.
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: Option<i32>,
+    pub timed_out: bool,
 }

@@ -2,7 +2,7 @@
 //! enforces the same rules (constraints); checking here first names every problem
 //! at once instead of the first one the database meets.
 
-use super::{QuestionInput, SectionInput};
+use super::{QuestionInput, SectionInput, TaskInput};
 use crate::error::{AppError, FieldError};
 
 #[derive(Default)]
@@ -93,6 +93,24 @@ pub fn question(input: &QuestionInput) -> Result<(), AppError> {
     p.done()
 }
 
+pub fn task(input: &TaskInput) -> Result<(), AppError> {
+    let mut p = Problems::default();
+    slug_and_title(&mut p, &input.slug, &input.title);
+    if input.code.trim().is_empty() {
+        p.add(
+            "code",
+            "Напишите код, вывод которого ученик должен угадать.",
+        );
+    }
+    if input.answer.trim().is_empty() {
+        p.add(
+            "answer",
+            "Ответ не может быть пустым: это ровно то, что напечатает код («Проверить код» подскажет).",
+        );
+    }
+    p.done()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +154,23 @@ mod tests {
             ..Default::default()
         };
         assert!(section(&good).is_ok());
+    }
+
+    #[test]
+    fn a_task_needs_code_and_a_non_empty_answer() {
+        let t = TaskInput {
+            slug: "t".into(),
+            title: "Что выведет?".into(),
+            code: "print(1)".into(),
+            answer: " ".into(),
+            ..Default::default()
+        };
+        assert_eq!(fields(task(&t)), ["answer"]);
+        assert!(task(&TaskInput {
+            answer: "1".into(),
+            ..t
+        })
+        .is_ok());
     }
 
     #[test]

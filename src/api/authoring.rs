@@ -11,7 +11,9 @@ use utoipa::{IntoParams, ToSchema};
 use super::auth::Caller;
 use super::error::{ApiErrorBody, ApiResult, Json, Path, Query};
 use crate::admin::queries as q;
-use crate::admin::{ModuleRow, QuestionInput, QuestionRow, SectionInput, TopicRow};
+use crate::admin::{
+    ModuleRow, QuestionInput, QuestionRow, RunOutput, SectionInput, TaskInput, TaskRow, TopicRow,
+};
 use crate::auth::Role;
 use crate::server::AppState;
 
@@ -267,4 +269,99 @@ pub async fn delete_question(
     c.require(Role::Author)?;
     q::delete_question(&s.pool, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+// ---- tasks -----------------------------------------------------------------
+
+#[utoipa::path(get, path = "/api/v1/topics/{topic_id}/tasks", tag = "authoring",
+    params(("topic_id" = i64, Path)),
+    responses((status = 200, body = Vec<TaskRow>, description = "drafts and answers included"),
+        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn list_tasks(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(topic_id): Path<i64>,
+) -> ApiResult<Json<Vec<TaskRow>>> {
+    c.require(Role::Author)?;
+    Ok(Json(q::tasks_of_topic(&s.pool, topic_id).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/topics/{topic_id}/tasks", tag = "authoring",
+    params(("topic_id" = i64, Path)), request_body = TaskInput,
+    responses((status = 201, body = TaskRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn create_task(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(topic_id): Path<i64>,
+    Json(input): Json<TaskInput>,
+) -> ApiResult<(StatusCode, Json<TaskRow>)> {
+    c.require(Role::Author)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(q::create_task(&s.pool, topic_id, &input).await?),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/tasks/{id}", tag = "authoring", params(("id" = i64, Path)),
+    responses((status = 200, body = TaskRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn get_task(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<TaskRow>> {
+    c.require(Role::Author)?;
+    Ok(Json(q::task(&s.pool, id).await?))
+}
+
+#[utoipa::path(put, path = "/api/v1/tasks/{id}", tag = "authoring", params(("id" = i64, Path)),
+    request_body = Versioned<TaskInput>,
+    responses((status = 200, body = TaskRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn update_task(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+    Json(input): Json<Versioned<TaskInput>>,
+) -> ApiResult<Json<TaskRow>> {
+    c.require(Role::Author)?;
+    Ok(Json(
+        q::update_task(&s.pool, id, &input.version, &input.fields).await?,
+    ))
+}
+
+#[utoipa::path(delete, path = "/api/v1/tasks/{id}", tag = "authoring", params(("id" = i64, Path)),
+    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn delete_task(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    c.require(Role::Author)?;
+    q::delete_task(&s.pool, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// «Проверить код»: runs the task's saved code with python3 in a sandbox (no
+/// network, 5 s, 256 MB) and returns what it printed.
+#[utoipa::path(post, path = "/api/v1/tasks/{id}/run", tag = "authoring", params(("id" = i64, Path)),
+    responses((status = 200, body = RunOutput), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn run_task(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<RunOutput>> {
+    c.require(Role::Author)?;
+    let task = q::task(&s.pool, id).await?;
+    Ok(Json(crate::admin::run_python::run(&task.code).await?))
 }

@@ -72,7 +72,7 @@ pub struct ImportParams {
 /// slug. A dry run (the default) reports what would be created, updated and
 /// unpublished, and changes nothing.
 #[utoipa::path(post, path = "/api/v1/bundles", tag = "authoring", params(ImportParams),
-    request_body(content = Vec<u8>, content_type = "application/gzip"),
+    request_body(content = Vec<u8>, description = "a .tar.gz (sent as application/gzip or application/octet-stream)", content_type = "application/octet-stream"),
     responses((status = 200, body = BundleReport), (status = 401, body = ApiErrorBody),
         (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
     security(("bearer" = []), ("cookie" = [])))]

@@ -36,6 +36,8 @@ use crate::server::AppState;
         authoring::update_topic, authoring::delete_topic,
         authoring::list_questions, authoring::create_question, authoring::get_question,
         authoring::update_question, authoring::delete_question,
+        authoring::list_tasks, authoring::create_task, authoring::get_task,
+        authoring::update_task, authoring::delete_task, authoring::run_task,
         bundles::export_catalog, bundles::export_profession, bundles::import,
     ),
     modifiers(&Security),
@@ -119,6 +121,17 @@ pub fn router() -> Router<AppState> {
                 .put(authoring::update_question)
                 .delete(authoring::delete_question),
         )
+        .route(
+            "/topics/{topic_id}/tasks",
+            g(authoring::list_tasks).post(authoring::create_task),
+        )
+        .route(
+            "/tasks/{id}",
+            g(authoring::get_task)
+                .put(authoring::update_task)
+                .delete(authoring::delete_task),
+        )
+        .route("/tasks/{id}/run", post(authoring::run_task))
         .route("/bundles", g(bundles::export_catalog).post(bundles::import))
         .route("/bundles/{profession}", g(bundles::export_profession))
         // Bundles may be large: up to the importer's own limit.

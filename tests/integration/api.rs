@@ -402,3 +402,60 @@ async fn a_broken_bundle_is_a_422_that_names_the_file_and_changes_nothing(pool: 
     assert_eq!(status, 422, "{body}");
     assert!(body["message"].as_str().unwrap().contains(&name), "{body}");
 }
+
+#[sqlx::test]
+async fn check_code_runs_the_snippet_and_its_output_becomes_the_answer(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (_, topic, _) = app.scratch_content().await;
+    let new = json!({"slug": "sum", "title": "Что выведет?", "code": "print(sum([1, 2, 3]))", "answer": "5"});
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            &format!("/topics/{topic}/tasks"),
+            Some(new),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let task = parse(&body);
+    let id = task["task_id"].as_i64().unwrap();
+
+    let (status, body) = app
+        .api(&author, Method::POST, &format!("/tasks/{id}/run"), None)
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(parse(&body)["stdout"], "6\n");
+
+    // In /admin: run, then «Сделать ответом».
+    let (status, _) = app
+        .post_form(&author, "admin/task/run", &[("id", id.to_string())])
+        .await;
+    assert!(status < 400);
+    let (status, body) = app
+        .post_form(
+            &author,
+            "admin/task/use-output",
+            &[
+                ("id", id.to_string()),
+                ("version", task["version"].as_str().unwrap().into()),
+            ],
+        )
+        .await;
+    assert!(status < 400, "{status} {body}");
+    let answer: String = sqlx::query_scalar("SELECT correct_answer FROM tasks WHERE task_id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(answer, "6");
+
+    // An empty answer is refused with a field message.
+    let bad =
+        json!({"version": "x", "slug": "sum", "title": "Т", "code": "print(1)", "answer": "  "});
+    let (status, body) = app
+        .api(&author, Method::PUT, &format!("/tasks/{id}"), Some(bad))
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(parse(&body)["fields"][0]["field"], "answer");
+}

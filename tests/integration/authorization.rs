@@ -17,13 +17,29 @@ pub struct Fixture {
     pub module_version: String,
     pub topic_version: String,
     pub question_version: String,
+    pub task: i64,
+    pub task_version: String,
     /// Some account, for role changes.
     pub account: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
     let (module, topic, question) = app.scratch_content().await;
+    let task: i64 = sqlx::query_scalar(
+        "INSERT INTO tasks (topic_id, slug, title, code_question, correct_answer)
+         VALUES ($1, 't', 'Что выведет?', 'print(1)', '1') RETURNING task_id",
+    )
+    .bind(topic)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     Fixture {
+        task,
+        task_version: sqlx::query_scalar("SELECT updated_at::text FROM tasks WHERE task_id = $1")
+            .bind(task)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap(),
         grade: app.intern_grade().await,
         module,
         topic,
@@ -101,6 +117,10 @@ fn question() -> Value {
     json!({"slug": "new-q", "title": "Сколько?", "options": ["1", "2"], "correct_answers": [1]})
 }
 
+fn task() -> Value {
+    json!({"slug": "new-t", "title": "Что выведет?", "code": "print(2 + 2)", "answer": "4"})
+}
+
 fn versioned(mut v: Value, version: &str) -> Value {
     v["version"] = json!(version);
     v
@@ -134,6 +154,10 @@ api_cells! {
     api_post_questions_needs_an_author => |f| (Method::POST, format!("/topics/{}/questions", f.topic), Some(question()));
     api_put_question_needs_an_author => |f| (Method::PUT, format!("/questions/{}", f.question), Some(versioned(question(), &f.question_version)));
     api_delete_question_needs_an_author => |f| (Method::DELETE, format!("/questions/{}", f.question), None);
+    api_post_tasks_needs_an_author => |f| (Method::POST, format!("/topics/{}/tasks", f.topic), Some(task()));
+    api_put_task_needs_an_author => |f| (Method::PUT, format!("/tasks/{}", f.task), Some(versioned(task(), &f.task_version)));
+    api_delete_task_needs_an_author => |f| (Method::DELETE, format!("/tasks/{}", f.task), None);
+    api_run_task_needs_an_author => |f| (Method::POST, format!("/tasks/{}/run", f.task), None);
     api_export_bundle_needs_an_author => |_| (Method::GET, "/bundles/iot".to_string(), None);
 }
 
@@ -159,6 +183,14 @@ server_fn_cells! {
         ("id", s(f.question)), ("version", f.question_version.clone()), ("slug", s("q")), ("title", s("Вопрос?")),
         ("options", s("да\nнет")), ("correct", s("2"))]);
     admin_delete_question_needs_an_author => ("admin/question/delete", false, |f| vec![("id", s(f.question))]);
+    admin_create_task_needs_an_author => ("admin/task/create", false, |f| vec![
+        ("topic_id", s(f.topic)), ("slug", s("form-t")), ("title", s("Что выведет?")),
+        ("code", s("print(3)")), ("answer", s("3"))]);
+    admin_save_task_needs_an_author => ("admin/task/save", false, |f| vec![
+        ("id", s(f.task)), ("version", f.task_version.clone()), ("slug", s("t")), ("title", s("Что выведет?")),
+        ("code", s("print(5)")), ("answer", s("5"))]);
+    admin_delete_task_needs_an_author => ("admin/task/delete", false, |f| vec![("id", s(f.task))]);
+    admin_run_task_code_needs_an_author => ("admin/task/run", false, |f| vec![("id", s(f.task))]);
     admin_move_needs_an_author => ("admin/move", false, |f| vec![
         ("kind", s("topic")), ("id", s(f.topic)), ("direction", s("up")), ("return_to", s("/admin"))]);
     admin_publish_needs_an_author => ("admin/publish", false, |f| vec![

@@ -1,0 +1,151 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::form::{style, DraftTag, Field, Notice, PublishedBox};
+use super::{
+    get_task_edit, DeleteTask, RunTaskCode, SaveTask, SetPublished, TaskEdit, UseTaskOutput,
+};
+use crate::components::{ErrorPage, FormError, Loading};
+
+/// `/admin/tasks/{id}`: a «what does this code print» task, with «Проверить код».
+#[component]
+pub fn AdminTaskPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let data = Resource::new(id, get_task_edit);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(t) => view! { <TaskEditor t/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The fields of a task form, empty or from a saved task.
+#[component]
+pub fn TaskFields<T: Send + Sync + 'static>(
+    #[prop(into)] result: Signal<Option<Result<T, crate::error::AppError>>>,
+    #[prop(optional)] task: Option<super::TaskRow>,
+) -> impl IntoView {
+    let (slug, title, code, answer, accepted, explanation) = match task {
+        Some(t) => (
+            t.slug,
+            t.title,
+            t.code,
+            t.answer,
+            t.accepted.join("\n---\n"),
+            t.explanation,
+        ),
+        None => Default::default(),
+    };
+    view! {
+        <Field label="Задание" name="title" value=title hint="markdown: «Что выведет код?»" result required=true/>
+        <Field label="Адрес задачи (slug)" name="slug" value=slug hint="латиница, цифры и дефисы" result required=true/>
+        <Field label="Код" name="code" value=code rows=8 hint="Python 3; ученик видит его с подсветкой" result required=true/>
+        <Field label="Ответ" name="answer" value=answer rows=3 hint="ровно то, что напечатает код" result required=true/>
+        <Field label="Другие верные ответы" name="accepted" value=accepted rows=2 hint="необязательно; несколько — через строку ---" result/>
+        <Field label="Разбор" name="explanation" value=explanation rows=4 hint="markdown; ученик видит его после ответа" result/>
+    }
+}
+
+#[component]
+fn TaskEditor(t: TaskEdit) -> impl IntoView {
+    let save = ServerAction::<SaveTask>::new();
+    let run = ServerAction::<RunTaskCode>::new();
+    let use_output = ServerAction::<UseTaskOutput>::new();
+    let delete = ServerAction::<DeleteTask>::new();
+    let publish = ServerAction::<SetPublished>::new();
+    let row = t.task;
+    let (id, version, is_active) = (row.task_id, row.version.clone(), row.is_active);
+    let here = format!("/admin/tasks/{id}");
+    let (topic_id, topic_title) = t.trail.topic.clone().unwrap_or_default();
+    let answer = row.answer.clone();
+    view! {
+        <Title text="Задача"/>
+        <section class=style::page>
+            <p>
+                <a href="/admin">"Авторская"</a> " › "
+                <a href=format!("/admin/topics/{topic_id}")>{topic_title}</a>
+            </p>
+            <h1>"Задача «Что выведет код?» " <DraftTag is_active/></h1>
+            <Notice/>
+            <section class=style::panel id="run" aria-labelledby="run-title">
+                <h2 id="run-title">"Проверить код"</h2>
+                <div inner_html=t.code_html/>
+                <p>"Код запускается на сервере python3 в отдельном процессе: без сети, до 5 секунд и 256 МБ памяти."</p>
+                <ActionForm action=run attr:aria-label="Проверить код">
+                    <input type="hidden" name="id" value=id/>
+                    <FormError result=run.value()/>
+                    <button class="button" type="submit">"Проверить код"</button>
+                </ActionForm>
+                {t.last_run.map(|r| {
+                    let same = r.stdout.trim_end() == answer.trim_end();
+                    let version = version.clone();
+                    view! {
+                        <div class=style::preview role="status" aria-label="Вывод кода">
+                            <p><strong>{if r.timed_out { "Код не успел завершиться".to_string() } else { format!("Код завершился с кодом {}", r.exit_code.unwrap_or(-1)) }}</strong></p>
+                            <p>"Напечатал:"</p>
+                            <pre class="code"><code>{r.stdout.clone()}</code></pre>
+                            {(!r.stderr.is_empty()).then(|| view! { <p>"Ошибки:"</p><pre class="code"><code>{r.stderr.clone()}</code></pre> })}
+                            {if same {
+                                view! { <p>"Совпадает с ответом задачи."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <p>"Не совпадает с ответом задачи."</p>
+                                    <ActionForm action=use_output>
+                                        <input type="hidden" name="id" value=id/>
+                                        <input type="hidden" name="version" value=version/>
+                                        <FormError result=use_output.value()/>
+                                        <button class="button button-secondary" type="submit">"Сделать ответом"</button>
+                                    </ActionForm>
+                                }.into_any()
+                            }}
+                        </div>
+                    }
+                })}
+            </section>
+            <ActionForm action=save attr:class=style::panel attr:aria-label="Задача">
+                <h2>"Правка"</h2>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="version" value=version.clone()/>
+                <TaskFields result=save.value() task=row/>
+                <PublishedBox checked=is_active/>
+                <FormError result=save.value()/>
+                <button class="button" type="submit">"Сохранить задачу"</button>
+            </ActionForm>
+            <section class=style::panel aria-labelledby="delete-title">
+                <h2 id="delete-title">"Снять с публикации или удалить"</h2>
+                <p>{format!("Ответов учеников на эту задачу: {}.", t.answers)}</p>
+                <ActionForm action=publish>
+                    <input type="hidden" name="kind" value="task"/>
+                    <input type="hidden" name="id" value=id/>
+                    <input type="hidden" name="publish" value=if is_active { "no" } else { "yes" }/>
+                    <input type="hidden" name="return_to" value=here/>
+                    <button class="button" type="submit">{if is_active { "Снять с публикации" } else { "Опубликовать" }}</button>
+                </ActionForm>
+                <ActionForm action=delete>
+                    <input type="hidden" name="id" value=id/>
+                    {(t.answers > 0).then(|| view! {
+                        <label class=style::check>
+                            <input type="checkbox" name="confirm" required/>
+                            {format!("Да, удалить вместе с {} ответами", t.answers)}
+                        </label>
+                    })}
+                    <FormError result=delete.value()/>
+                    <button class="button button-secondary" type="submit">"Удалить задачу"</button>
+                </ActionForm>
+            </section>
+        </section>
+    }
+}
