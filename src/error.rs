@@ -168,6 +168,16 @@ impl From<sqlx::Error> for AppError {
             if let Some(mapped) = e.constraint().and_then(constraint_error) {
                 return mapped;
             }
+            // Text PostgreSQL cannot store (a NUL character, say) is bad input, not
+            // a server fault: found by schemathesis.
+            if matches!(
+                e.code().as_deref(),
+                Some("22021" | "22P05" | "22001" | "22P02")
+            ) {
+                return AppError::BadRequest(
+                    "В тексте есть символы, которые нельзя сохранить (например, NUL).".into(),
+                );
+            }
         }
         match err {
             sqlx::Error::RowNotFound => AppError::NotFound,

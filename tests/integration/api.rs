@@ -459,3 +459,21 @@ async fn check_code_runs_the_snippet_and_its_output_becomes_the_answer(pool: PgP
     assert_eq!(status, 422, "{body}");
     assert_eq!(parse(&body)["fields"][0]["field"], "answer");
 }
+
+#[sqlx::test]
+async fn text_the_database_cannot_store_is_a_400_not_a_500(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (_, topic, _) = app.scratch_content().await;
+    let nul = json!({"slug": "nul", "title": "Т", "code": "print(1)\u{0000}", "answer": "1"});
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            &format!("/topics/{topic}/tasks"),
+            Some(nul),
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(parse(&body)["error"], "bad_request");
+}
