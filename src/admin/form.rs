@@ -2,13 +2,25 @@
 //! line, the «Опубликовано» box, «Выше / Ниже» buttons and notices.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::MoveItem;
 use crate::components::FormError;
 use crate::error::AppError;
 
 stylance::import_style!(pub style, "admin.module.css");
+
+/// The `:id` of an /admin route (0 when it is not a number: the page says 404).
+pub fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    }
+}
 
 /// An input (or a textarea with `rows`) with a label, a hint and its error.
 #[component]

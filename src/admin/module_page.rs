@@ -1,22 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use super::form::{style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
 use super::{get_module_edit, CreateTopic, DeleteModule, ModuleEdit, SaveModule, SetPublished};
 use crate::components::{ErrorPage, FormError, Loading};
 
 /// `/admin/modules/{id}`: edit a module, order and add its topics, delete it.
 #[component]
 pub fn AdminModulePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let data = Resource::new(id, get_module_edit);
     view! {
         <Suspense fallback=Loading>
@@ -104,33 +96,29 @@ pub fn DeleteSection(
     let what = match kind {
         "module" => "модуль",
         "topic" => "тему",
+        "task" => "задачу",
         _ => "вопрос",
     };
+    // One form per server function: each ServerAction has its own type.
+    macro_rules! delete_form {
+        ($action:ty) => {{
+            let action = ServerAction::<$action>::new();
+            view! {
+                <ActionForm action>
+                    <input type="hidden" name="id" value=id/>
+                    <ConfirmBox answers/>
+                    <FormError result=action.value()/>
+                    <button class="button button-secondary" type="submit">{format!("Удалить {what}")}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }};
+    }
     let delete_form = match kind {
-        "module" => {
-            let action = ServerAction::<DeleteModule>::new();
-            view! {
-                <ActionForm action>
-                    <input type="hidden" name="id" value=id/>
-                    <ConfirmBox answers/>
-                    <FormError result=action.value()/>
-                    <button class="button button-secondary" type="submit">{format!("Удалить {what}")}</button>
-                </ActionForm>
-            }
-            .into_any()
-        }
-        _ => {
-            let action = ServerAction::<super::DeleteTopic>::new();
-            view! {
-                <ActionForm action>
-                    <input type="hidden" name="id" value=id/>
-                    <ConfirmBox answers/>
-                    <FormError result=action.value()/>
-                    <button class="button button-secondary" type="submit">{format!("Удалить {what}")}</button>
-                </ActionForm>
-            }
-            .into_any()
-        }
+        "module" => delete_form!(DeleteModule),
+        "topic" => delete_form!(super::DeleteTopic),
+        "task" => delete_form!(super::DeleteTask),
+        _ => delete_form!(super::DeleteQuestion),
     };
     view! {
         <section class=style::panel aria-labelledby="delete-title">

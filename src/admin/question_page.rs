@@ -1,24 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use super::form::{style, DraftTag, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Notice, PublishedBox};
+use super::module_page::DeleteSection;
 use super::topic_page::QuestionFields;
-use super::{get_question_edit, DeleteQuestion, QuestionEdit, SaveQuestion, SetPublished};
+use super::{get_question_edit, QuestionEdit, SaveQuestion};
 use crate::components::{ErrorPage, FormError, Loading};
 
 /// `/admin/questions/{id}`: edit a question, with its markdown rendered as the
 /// learner will see it.
 #[component]
 pub fn AdminQuestionPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let data = Resource::new(id, get_question_edit);
     view! {
         <Suspense fallback=Loading>
@@ -35,8 +28,6 @@ pub fn AdminQuestionPage() -> impl IntoView {
 #[component]
 fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
     let save = ServerAction::<SaveQuestion>::new();
-    let delete = ServerAction::<DeleteQuestion>::new();
-    let publish = ServerAction::<SetPublished>::new();
     let row = q.question;
     let (id, version, is_active) = (row.question_id, row.version.clone(), row.is_active);
     let here = format!("/admin/questions/{}", row.question_id);
@@ -75,28 +66,7 @@ fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить вопрос"</button>
             </ActionForm>
-            <section class=style::panel aria-labelledby="delete-title">
-                <h2 id="delete-title">"Снять с публикации или удалить"</h2>
-                <p>{format!("Ответов учеников на этот вопрос: {}.", q.answers)}</p>
-                <ActionForm action=publish>
-                    <input type="hidden" name="kind" value="question"/>
-                    <input type="hidden" name="id" value=id/>
-                    <input type="hidden" name="publish" value=if is_active { "no" } else { "yes" }/>
-                    <input type="hidden" name="return_to" value=here/>
-                    <button class="button" type="submit">{if is_active { "Снять с публикации" } else { "Опубликовать" }}</button>
-                </ActionForm>
-                <ActionForm action=delete>
-                    <input type="hidden" name="id" value=id/>
-                    {(q.answers > 0).then(|| view! {
-                        <label class=style::check>
-                            <input type="checkbox" name="confirm" required/>
-                            {format!("Да, удалить вместе с {} ответами", q.answers)}
-                        </label>
-                    })}
-                    <FormError result=delete.value()/>
-                    <button class="button button-secondary" type="submit">"Удалить вопрос"</button>
-                </ActionForm>
-            </section>
+            <DeleteSection kind="question" id is_active answers=q.answers return_to=here/>
         </section>
     }
 }

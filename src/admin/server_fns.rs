@@ -288,7 +288,14 @@ pub async fn save_question(
 }
 
 #[server(endpoint = "admin/question/delete")]
-pub async fn delete_question(id: i64) -> Result<(), AppError> {
+pub async fn delete_question(
+    id: i64,
+    /// The page's «Да, удалить вместе с ответами» box; deleting one exercise needs no
+    /// server-side confirmation (only modules and topics do).
+    #[server(default)]
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    let _ = confirm;
     act(
         async {
             let (pool, _) = author().await?;
@@ -537,7 +544,14 @@ pub async fn save_task(
 }
 
 #[server(endpoint = "admin/task/delete")]
-pub async fn delete_task(id: i64) -> Result<(), AppError> {
+pub async fn delete_task(
+    id: i64,
+    /// The page's «Да, удалить вместе с ответами» box; deleting one exercise needs no
+    /// server-side confirmation (only modules and topics do).
+    #[server(default)]
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    let _ = confirm;
     act(
         async {
             let (pool, _) = author().await?;

@@ -1,24 +1,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use super::form::{style, DraftTag, Field, Notice, PublishedBox};
-use super::{
-    get_task_edit, DeleteTask, RunTaskCode, SaveTask, SetPublished, TaskEdit, UseTaskOutput,
-};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox};
+use super::module_page::DeleteSection;
+use super::{get_task_edit, RunTaskCode, SaveTask, TaskEdit, UseTaskOutput};
 use crate::components::{ErrorPage, FormError, Loading};
 
 /// `/admin/tasks/{id}`: a «what does this code print» task, with «Проверить код».
 #[component]
 pub fn AdminTaskPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let data = Resource::new(id, get_task_edit);
     view! {
         <Suspense fallback=Loading>
@@ -64,8 +55,6 @@ fn TaskEditor(t: TaskEdit) -> impl IntoView {
     let save = ServerAction::<SaveTask>::new();
     let run = ServerAction::<RunTaskCode>::new();
     let use_output = ServerAction::<UseTaskOutput>::new();
-    let delete = ServerAction::<DeleteTask>::new();
-    let publish = ServerAction::<SetPublished>::new();
     let row = t.task;
     let (id, version, is_active) = (row.task_id, row.version.clone(), row.is_active);
     let here = format!("/admin/tasks/{id}");
@@ -124,28 +113,7 @@ fn TaskEditor(t: TaskEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить задачу"</button>
             </ActionForm>
-            <section class=style::panel aria-labelledby="delete-title">
-                <h2 id="delete-title">"Снять с публикации или удалить"</h2>
-                <p>{format!("Ответов учеников на эту задачу: {}.", t.answers)}</p>
-                <ActionForm action=publish>
-                    <input type="hidden" name="kind" value="task"/>
-                    <input type="hidden" name="id" value=id/>
-                    <input type="hidden" name="publish" value=if is_active { "no" } else { "yes" }/>
-                    <input type="hidden" name="return_to" value=here/>
-                    <button class="button" type="submit">{if is_active { "Снять с публикации" } else { "Опубликовать" }}</button>
-                </ActionForm>
-                <ActionForm action=delete>
-                    <input type="hidden" name="id" value=id/>
-                    {(t.answers > 0).then(|| view! {
-                        <label class=style::check>
-                            <input type="checkbox" name="confirm" required/>
-                            {format!("Да, удалить вместе с {} ответами", t.answers)}
-                        </label>
-                    })}
-                    <FormError result=delete.value()/>
-                    <button class="button button-secondary" type="submit">"Удалить задачу"</button>
-                </ActionForm>
-            </section>
+            <DeleteSection kind="task" id is_active answers=t.answers return_to=here/>
         </section>
     }
 }

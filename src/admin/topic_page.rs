@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use super::form::{style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
 use super::module_page::DeleteSection;
 use super::task_page::TaskFields;
 use super::{
@@ -11,17 +10,6 @@ use super::{
 };
 use crate::components::{ErrorPage, FormError, Loading};
 use crate::learning::ExerciseCard;
-
-fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
-    let params = use_params_map();
-    move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    }
-}
 
 /// `/admin/topics/{id}`: edit a topic, its questions, add one, delete it.
 #[component]

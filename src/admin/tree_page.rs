@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Field, MoveButtons, Notice};
+use super::form::{id_param, style, DraftTag, Field, MoveButtons, Notice};
 use super::{get_admin_tree, get_grade_trail, AdminTree, CreateModule, TreeGrade};
 use crate::components::{ErrorPage, Loading};
-use leptos_router::hooks::use_params_map;
 
 /// `/admin`: the whole hierarchy as a tree, drafts included.
 #[component]
@@ -92,14 +91,7 @@ fn GradeBranch(g: TreeGrade) -> impl IntoView {
 /// `/admin/grades/{id}/new-module`: a draft module in a grade.
 #[component]
 pub fn NewModulePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = id_param();
     let trail = Resource::new(id, get_grade_trail);
     let create = ServerAction::<CreateModule>::new();
     view! {
