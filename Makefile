@@ -14,7 +14,7 @@ export LEPTOS_OUTPUT_NAME := grader
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER := $(TARGET_DIR)/release/grader
 
-.PHONY: run test build setup setup-test css bench content-table fmt seed admin
+.PHONY: run test build setup setup-test css icons bench content-table fmt seed admin
 
 ## make run: install what is missing, start PostgreSQL (embedded unless
 ## DATABASE_URL is set), migrate, seed, and serve on http://127.0.0.1:3000.
@@ -47,7 +47,7 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
-build: setup css
+build: setup css icons
 	cargo leptos build --release
 
 # stylance hashes each component's *.module.css; the app's CSS is the global
@@ -55,6 +55,11 @@ build: setup css
 css:
 	stylance .
 	cat style/main.css style/build/modules.css > style/build/app.css
+
+# The PWA's PNG icons, rendered from the SVG logo (scripts/icons.mjs).
+icons: public/icons/icon-512.png
+public/icons/icon-512.png: public/logo.svg scripts/icons.mjs
+	node scripts/icons.mjs
 
 ## make content-table: regenerate README's table of modules, topics and exercises.
 content-table:

@@ -19,9 +19,12 @@ for _ in $(seq 1 120); do curl -fsS "http://$ADDR/healthz" >/dev/null 2>&1 && br
 
 size() { curl -fsS -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://$ADDR$1"; }
 html=$(size /)
-css=$(size /pkg/grader.css)
-js=$(size /pkg/grader.js)
-wasm=$(size /pkg/grader.wasm)
+# The CSS, JS and WASM names carry content hashes (hash-files): read them from the page.
+home=$(curl -fsS "http://$ADDR/")
+asset() { grep -o "href=\"/pkg/[^\"]*\.$1\"" <<<"$home" | head -1 | cut -d'"' -f2; }
+css=$(size "$(asset css)")
+js=$(size "$(asset js)")
+wasm=$(size "$(asset wasm)")
 fonts=$(( $(size /fonts/nunito-latin-wght-normal.woff2) + $(size /fonts/nunito-cyrillic-wght-normal.woff2) ))
 total=$((html + css + js + wasm))
 echo "First load of / (brotli as served):"

@@ -40,10 +40,12 @@ if ! have_version stylance "$STYLANCE_VERSION"; then
   cargo install stylance-cli --version "$STYLANCE_VERSION" --locked
 fi
 
-# wasm-opt from npm's binaryen (Debian's older one breaks hydration), and the font.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@fontsource-variable/nunito ]; then
+# wasm-opt from npm's binaryen (Debian's older one breaks hydration), the font, and
+# resvg, which renders the PWA icons from the SVG logo.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@fontsource-variable/nunito ] \
+   || [ ! -d node_modules/@resvg/resvg-js ]; then
   command -v npm >/dev/null || apt_install nodejs npm
-  say "npm ci (binaryen, Nunito)"
+  say "npm ci (binaryen, Nunito, resvg)"
   npm ci --no-audit --no-fund
 fi
 mkdir -p public/fonts

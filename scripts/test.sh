@@ -48,6 +48,10 @@ done
 export E2E_ADMIN_EMAIL=admin-e2e@example.ru E2E_ADMIN_PASSWORD=e2e-admin-2026
 GRADER_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" DATABASE_URL="postgres://postgres@127.0.0.1:$E2E_PG_PORT/grader" \
   "$SERVER" create-admin --email "$E2E_ADMIN_EMAIL" >/dev/null
+# The offline test counts answer rows in the e2e server's database with psql.
+export E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$E2E_PG_PORT/grader"
+E2E_PSQL=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -n 1)
+export E2E_PSQL
 (cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test) || { tail -n 50 "$WORK/server.log"; exit 1; }
 
 echo "==> API fuzzing (schemathesis from PyPI): no 5xx, responses match the OpenAPI document"

@@ -40,6 +40,10 @@ pub enum AppError {
     /// Failures of the server-function transport itself (network, decoding).
     #[error("ошибка связи с сервером: {0}")]
     Transport(String),
+    /// Never sent by the server: the service worker answers this when the network
+    /// is down and it has queued the answer on the device (see `src/pwa/sw.js`).
+    #[error("ответ сохранён на устройстве")]
+    Queued { next_client_id: String },
 }
 
 /// One field's problem, in Russian, for the message under that field.
@@ -59,7 +63,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::Invalid { .. } | AppError::Fields(_) => 422,
             AppError::TooManyRequests(_) => 429,
-            AppError::Unavailable => 503,
+            AppError::Unavailable | AppError::Queued { .. } => 503,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -85,6 +89,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::Conflict(_) => "conflict",
             AppError::TooManyRequests(_) => "too_many_requests",
+            AppError::Queued { .. } => "queued",
         }
     }
 
@@ -128,6 +133,9 @@ impl AppError {
                 "Нет связи с сервером. Проверьте соединение и попробуйте ещё раз.".into()
             }
             AppError::Internal => "Что-то пошло не так на сервере. Попробуйте ещё раз.".into(),
+            AppError::Queued { .. } => "Нет сети: ответ сохранён на устройстве и отправится, \
+                 когда связь вернётся. Результат появится после отправки."
+                .into(),
         }
     }
 

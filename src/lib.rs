@@ -2,7 +2,8 @@
 //!
 //! Organised by feature: `catalog` (professions and grades), `learning` (the grade
 //! path, modules, topics, exercises, answers and lessons), `progress` (mastery and
-//! the profile), `auth` (guests, accounts, sessions). Each feature holds its shared types,
+//! the profile), `auth` (guests, accounts, sessions), `pwa` (manifest, service
+//! worker, offline answers). Each feature holds its shared types,
 //! its server functions, its server-only queries and its pages. `server` is the
 //! ssr-only plumbing (configuration, database, embedded PostgreSQL, rendering of
 //! markdown and code); `seeds` loads the content files.
@@ -18,6 +19,7 @@ pub mod components;
 pub mod error;
 pub mod learning;
 pub mod progress;
+pub mod pwa;
 
 #[cfg(feature = "ssr")]
 pub mod api;

@@ -89,7 +89,10 @@ fn schema_name(schema: &Option<RefOr<utoipa::openapi::schema::Schema>>) -> Strin
     }
 }
 
-pub async fn page() -> Html<String> {
+pub async fn page(
+    axum::extract::State(state): axum::extract::State<crate::server::AppState>,
+) -> Html<String> {
+    let css = &crate::pwa::assets::shell_assets(&state.leptos_options).css;
     let doc = ApiDoc::openapi();
     let mut body = String::new();
     for (path, item) in &doc.paths.paths {
@@ -107,7 +110,7 @@ pub async fn page() -> Html<String> {
     Html(format!(
         r#"<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>API — Грейдер</title><link rel="stylesheet" href="/pkg/grader.css">
+<title>API — Грейдер</title><link rel="stylesheet" href="{css}">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
 <body><main class="api-docs">
 <p><a href="/">Грейдер</a> · <a href="/admin">Авторская</a></p>

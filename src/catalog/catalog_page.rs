@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use super::{get_professions, ProfessionCard};
 use crate::components::{ErrorPage, Loading, Stars};
+use crate::pwa::InstallCard;
 
 stylance::import_style!(style, "catalog.module.css");
 
@@ -28,6 +29,7 @@ pub fn CatalogPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <InstallCard/>
     }
 }
 

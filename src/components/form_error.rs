@@ -17,6 +17,8 @@ where
             (Some(Err(e @ (AppError::Invalid { .. } | AppError::Fields(_)))), Some(f)) => {
                 e.message_for(f)
             }
+            // The exercise card says it in its own words (queued offline).
+            (Some(Err(AppError::Queued { .. })), _) => None,
             (Some(Err(e)), _) => Some(e.user_message()),
             _ => None,
         })

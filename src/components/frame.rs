@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::Logo;
+use crate::pwa::NetStatus;
 
 stylance::import_style!(style, "frame.module.css");
 
@@ -21,7 +22,7 @@ pub fn Frame(children: Children) -> impl IntoView {
             <header class=style::topbar>
                 <a href="/" class=style::brand aria-label="Грейдер — на главную"><Logo/></a>
             </header>
-            <main id="main" class=style::main>{children()}</main>
+            <main id="main" class=style::main><NetStatus/>{children()}</main>
             <nav aria-label="Разделы внизу" class=style::tabbar>
                 <NavLinks/>
             </nav>

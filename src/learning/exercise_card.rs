@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::feedback::{Answered, Feedback, FeedbackDetail};
 use super::{ExerciseBody, ExerciseItem, SubmitAnswer};
 use crate::components::FormError;
+use crate::error::AppError;
 
 stylance::import_style!(pub style, "exercise.module.css");
 
@@ -31,12 +32,20 @@ pub fn ExerciseCard(
     let action = ServerAction::<SubmitAnswer>::new();
     let reply = move || action.value().get().and_then(Result::ok);
     let client_id = RwSignal::new(item.client_id.clone());
-    Effect::new(move |_| {
-        if let Some(answered) = reply() {
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(answered)) => {
             client_id.set(answered.next_client_id.clone());
             last_answer().set(Some(answered));
         }
+        // Offline: the service worker kept the answer and handed out the next id.
+        Some(Err(AppError::Queued { next_client_id })) => client_id.set(next_client_id),
+        _ => {}
     });
+    let queued = move || {
+        action
+            .value()
+            .with(|v| matches!(v, Some(Err(AppError::Queued { .. }))))
+    };
     let stored = item.feedback.clone();
     // What to show: the reply to an answer given here, else the stored latest answer.
     let feedback = Signal::derive(move || reply().map(|a| a.feedback).or_else(|| stored.clone()));
@@ -173,6 +182,11 @@ pub fn ExerciseCard(
     view! {
         <article class=style::card id=anchor data-kind=kind>
             {body}
+            {move || queued().then(|| view! {
+                <p class=style::queued role="status">
+                    "Нет сети: ответ сохранён на устройстве и отправится, когда связь вернётся. Результат появится после отправки."
+                </p>
+            })}
             {move || feedback.get().map(|f| view! { <FeedbackPanel f/> })}
         </article>
     }

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::pwa::InstallCard;
+
 use super::{get_profile, ProfileView, UpdateProfile};
 use crate::auth::Logout;
 use crate::components::{ErrorPage, FormError, Loading, Stars};
@@ -22,6 +24,7 @@ pub fn ProfilePage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <InstallCard/>
     }
 }
 

@@ -39,6 +39,8 @@ pub fn router(state: AppState) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::days(60)));
     Router::new()
         .route("/healthz", get(health))
+        .route("/sw.js", get(crate::pwa::assets::service_worker))
+        .route("/pwa.js", get(crate::pwa::assets::page_script))
         .nest("/api/v1", crate::api::router())
         .route(
             "/admin/bundles/import",

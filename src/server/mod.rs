@@ -31,7 +31,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, pool: PgPool) -> Self {
         Self {
-            leptos_options,
+            leptos_options: crate::pwa::assets::with_hash_file_checked(leptos_options),
             pool,
             login_limiter: login_limiter(),
         }

@@ -6,5 +6,6 @@ mod authorization;
 mod helpers;
 mod learners;
 mod pages;
+mod pwa;
 mod queries;
 mod seeds;

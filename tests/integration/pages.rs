@@ -13,7 +13,7 @@ async fn the_catalog_page_is_server_rendered_with_every_profession(pool: PgPool)
     assert!(html.contains("aria-label=\"Рейтинг 0 из 5\""));
     assert!(html.contains("href=\"/professions/python-backend/intern\""));
     assert!(
-        html.contains("/pkg/grader.js"),
+        html.contains(r#"<link rel="modulepreload" href="/pkg/grader"#),
         "hydration scripts are linked"
     );
 }
