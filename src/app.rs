@@ -6,8 +6,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::admin::{
-    AdminModulePage, AdminPage, AdminQuestionPage, AdminTaskPage, AdminTopicPage, BundlesPage,
-    NewModulePage, TokensPage, TopicPreviewPage, UsersPage,
+    AdminCasePage, AdminModulePage, AdminPage, AdminQuestionPage, AdminTaskPage, AdminTheoryPage,
+    AdminTopicPage, BundlesPage, NewModulePage, TokensPage, TopicPreviewPage, UsersPage,
 };
 use crate::auth::{LoginPage, RegisterPage};
 use crate::catalog::{CatalogPage, ProfessionPage};
@@ -81,6 +81,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/topics/:id/preview") view=TopicPreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/questions/:id") view=AdminQuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/tasks/:id") view=AdminTaskPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/theory/:id") view=AdminTheoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/cases/:id") view=AdminCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/tokens") view=TokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/bundles") view=BundlesPage ssr=SsrMode::Async/>

@@ -224,6 +224,11 @@ fn constraint_error(name: &str) -> Option<AppError> {
             "correct_answers",
             "Верный ответ должен ссылаться на существующий вариант.",
         ),
+        "theory_body_not_blank" => ("body", "Напишите ответ карточки."),
+        "cases_one_field" | "cases_fields_match_blanks" => (
+            "fields",
+            "Нужно по одному ответу на каждый пропуск ___ шаблона.",
+        ),
         "api_tokens_name_length" => ("name", "Назовите токен: от 1 до 80 символов."),
         _ => return None,
     };

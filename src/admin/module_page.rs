@@ -97,6 +97,8 @@ pub fn DeleteSection(
         "module" => "модуль",
         "topic" => "тему",
         "task" => "задачу",
+        "theory" => "карточку",
+        "case" => "кейс",
         _ => "вопрос",
     };
     // One form per server function: each ServerAction has its own type.
@@ -118,6 +120,8 @@ pub fn DeleteSection(
         "module" => delete_form!(DeleteModule),
         "topic" => delete_form!(super::DeleteTopic),
         "task" => delete_form!(super::DeleteTask),
+        "theory" => delete_form!(super::DeleteTheory),
+        "case" => delete_form!(super::DeleteCase),
         _ => delete_form!(super::DeleteQuestion),
     };
     view! {

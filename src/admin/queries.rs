@@ -284,18 +284,13 @@ pub async fn topic_answers(pool: &PgPool, id: i64) -> Result<i64, AppError> {
 pub async fn topic_edit(pool: &PgPool, id: i64) -> Result<TopicEdit, AppError> {
     let topic = topic(pool, id).await?;
     let m = module(pool, topic.module_id).await?;
-    let other_exercises = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "n!" FROM exercises WHERE topic_id = $1 AND kind IN ('theory', 'case')"#,
-        id
-    )
-    .fetch_one(pool)
-    .await?;
     Ok(TopicEdit {
         trail: trail(pool, m.grade_id, Some((m.module_id, m.title)), None).await?,
         questions: questions_of_topic(pool, id).await?,
         tasks: tasks_of_topic(pool, id).await?,
+        theory: theory_of_topic(pool, id).await?,
+        cases: cases_of_topic(pool, id).await?,
         answers: topic_answers(pool, id).await?,
-        other_exercises,
         topic,
     })
 }
@@ -697,13 +692,271 @@ pub async fn set_published(pool: &PgPool, kind: &str, id: i64, on: bool) -> Resu
             .execute(pool)
             .await?
         }
+        "task" => {
+            sqlx::query!("UPDATE tasks SET is_active = $2 WHERE task_id = $1", id, on)
+                .execute(pool)
+                .await?
+        }
+        "theory" => {
+            sqlx::query!(
+                "UPDATE theory SET is_active = $2 WHERE theory_id = $1",
+                id,
+                on
+            )
+            .execute(pool)
+            .await?
+        }
+        "case" => {
+            sqlx::query!("UPDATE cases SET is_active = $2 WHERE case_id = $1", id, on)
+                .execute(pool)
+                .await?
+        }
         _ => {
             return Err(AppError::invalid(
                 "kind",
-                "Публиковать можно модули, темы и вопросы.",
+                "Публиковать можно модули, темы и упражнения.",
             ))
         }
     };
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+// ---- theory cards --------------------------------------------------------
+
+pub async fn theory(pool: &PgPool, id: i64) -> Result<TheoryRow, AppError> {
+    sqlx::query_as!(
+        TheoryRow,
+        r#"SELECT theory_id, topic_id, slug, title, body, explanation, position, is_active,
+                  updated_at::text AS "version!"
+           FROM theory WHERE theory_id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+pub async fn theory_of_topic(pool: &PgPool, topic_id: i64) -> Result<Vec<TheoryRow>, AppError> {
+    Ok(sqlx::query_as!(
+        TheoryRow,
+        r#"SELECT theory_id, topic_id, slug, title, body, explanation, position, is_active,
+                  updated_at::text AS "version!"
+           FROM theory WHERE topic_id = $1 ORDER BY position, theory_id"#,
+        topic_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn theory_edit(pool: &PgPool, id: i64) -> Result<TheoryEdit, AppError> {
+    use crate::server::render::markdown;
+    let theory = theory(pool, id).await?;
+    let t = topic(pool, theory.topic_id).await?;
+    let m = module(pool, t.module_id).await?;
+    let answers = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM answers WHERE theory_id = $1"#,
+        id
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(TheoryEdit {
+        trail: trail(
+            pool,
+            m.grade_id,
+            Some((m.module_id, m.title)),
+            Some((t.topic_id, t.title)),
+        )
+        .await?,
+        title_html: markdown(&theory.title),
+        body_html: markdown(&theory.body),
+        explanation_html: markdown(&theory.explanation),
+        answers,
+        theory,
+    })
+}
+
+pub async fn create_theory(
+    pool: &PgPool,
+    topic_id: i64,
+    input: &TheoryInput,
+) -> Result<TheoryRow, AppError> {
+    validate::theory(input)?;
+    topic(pool, topic_id).await?;
+    let id = sqlx::query_scalar!(
+        "INSERT INTO theory (topic_id, slug, title, body, explanation, is_active, position)
+         VALUES ($1, $2, $3, $4, $5, $6,
+                 (SELECT coalesce(max(position), 0) + 1 FROM theory WHERE topic_id = $1))
+         RETURNING theory_id",
+        topic_id,
+        input.slug.trim(),
+        input.title.trim(),
+        input.body.trim(),
+        input.explanation.trim(),
+        input.is_active
+    )
+    .fetch_one(pool)
+    .await?;
+    theory(pool, id).await
+}
+
+pub async fn update_theory(
+    pool: &PgPool,
+    id: i64,
+    version: &str,
+    input: &TheoryInput,
+) -> Result<TheoryRow, AppError> {
+    validate::theory(input)?;
+    let updated = sqlx::query_scalar!(
+        "UPDATE theory SET slug = $3, title = $4, body = $5, explanation = $6, is_active = $7
+         WHERE theory_id = $1 AND updated_at::text = $2 RETURNING theory_id",
+        id,
+        version,
+        input.slug.trim(),
+        input.title.trim(),
+        input.body.trim(),
+        input.explanation.trim(),
+        input.is_active
+    )
+    .fetch_optional(pool)
+    .await?;
+    match updated {
+        Some(_) => theory(pool, id).await,
+        None => {
+            theory(pool, id).await?;
+            Err(stale("Карточку"))
+        }
+    }
+}
+
+pub async fn delete_theory(pool: &PgPool, id: i64) -> Result<(), AppError> {
+    let done = sqlx::query!("DELETE FROM theory WHERE theory_id = $1", id)
+        .execute(pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+// ---- cases ---------------------------------------------------------------
+
+pub async fn case(pool: &PgPool, id: i64) -> Result<CaseRow, AppError> {
+    sqlx::query_as!(
+        CaseRow,
+        r#"SELECT case_id, topic_id, slug, title, code_template AS template,
+                  correct_fields AS fields, explanation, position, is_active,
+                  updated_at::text AS "version!"
+           FROM cases WHERE case_id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+pub async fn cases_of_topic(pool: &PgPool, topic_id: i64) -> Result<Vec<CaseRow>, AppError> {
+    Ok(sqlx::query_as!(
+        CaseRow,
+        r#"SELECT case_id, topic_id, slug, title, code_template AS template,
+                  correct_fields AS fields, explanation, position, is_active,
+                  updated_at::text AS "version!"
+           FROM cases WHERE topic_id = $1 ORDER BY position, case_id"#,
+        topic_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn case_edit(pool: &PgPool, id: i64) -> Result<CaseEdit, AppError> {
+    use crate::server::render::markdown;
+    let case = case(pool, id).await?;
+    let t = topic(pool, case.topic_id).await?;
+    let m = module(pool, t.module_id).await?;
+    let answers = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM answers WHERE case_id = $1"#,
+        id
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(CaseEdit {
+        trail: trail(
+            pool,
+            m.grade_id,
+            Some((m.module_id, m.title)),
+            Some((t.topic_id, t.title)),
+        )
+        .await?,
+        title_html: markdown(&case.title),
+        explanation_html: markdown(&case.explanation),
+        answers,
+        case,
+    })
+}
+
+pub async fn create_case(
+    pool: &PgPool,
+    topic_id: i64,
+    input: &CaseInput,
+) -> Result<CaseRow, AppError> {
+    validate::case(input)?;
+    topic(pool, topic_id).await?;
+    let id = sqlx::query_scalar!(
+        "INSERT INTO cases (topic_id, slug, title, code_template, correct_fields, explanation,
+                            is_active, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7,
+                 (SELECT coalesce(max(position), 0) + 1 FROM cases WHERE topic_id = $1))
+         RETURNING case_id",
+        topic_id,
+        input.slug.trim(),
+        input.title.trim(),
+        input.template.trim_end(),
+        &trimmed(&input.fields),
+        input.explanation.trim(),
+        input.is_active
+    )
+    .fetch_one(pool)
+    .await?;
+    case(pool, id).await
+}
+
+pub async fn update_case(
+    pool: &PgPool,
+    id: i64,
+    version: &str,
+    input: &CaseInput,
+) -> Result<CaseRow, AppError> {
+    validate::case(input)?;
+    let updated = sqlx::query_scalar!(
+        "UPDATE cases SET slug = $3, title = $4, code_template = $5, correct_fields = $6,
+                explanation = $7, is_active = $8
+         WHERE case_id = $1 AND updated_at::text = $2 RETURNING case_id",
+        id,
+        version,
+        input.slug.trim(),
+        input.title.trim(),
+        input.template.trim_end(),
+        &trimmed(&input.fields),
+        input.explanation.trim(),
+        input.is_active
+    )
+    .fetch_optional(pool)
+    .await?;
+    match updated {
+        Some(_) => case(pool, id).await,
+        None => {
+            case(pool, id).await?;
+            Err(stale("Кейс"))
+        }
+    }
+}
+
+pub async fn delete_case(pool: &PgPool, id: i64) -> Result<(), AppError> {
+    let done = sqlx::query!("DELETE FROM cases WHERE case_id = $1", id)
+        .execute(pool)
+        .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
@@ -745,7 +998,21 @@ pub async fn move_item(pool: &PgPool, kind: &str, id: i64, up: bool) -> Result<(
         )
         .fetch_all(&mut *tx)
         .await?,
-        _ => return Err(AppError::invalid("kind", "Переставлять можно модули, темы, вопросы и задачи.")),
+        "theory" => sqlx::query_scalar!(
+            "SELECT theory_id FROM theory WHERE topic_id = (SELECT topic_id FROM theory WHERE theory_id = $1)
+             ORDER BY position, theory_id FOR UPDATE",
+            id
+        )
+        .fetch_all(&mut *tx)
+        .await?,
+        "case" => sqlx::query_scalar!(
+            "SELECT case_id FROM cases WHERE topic_id = (SELECT topic_id FROM cases WHERE case_id = $1)
+             ORDER BY position, case_id FOR UPDATE",
+            id
+        )
+        .fetch_all(&mut *tx)
+        .await?,
+        _ => return Err(AppError::invalid("kind", "Переставлять можно модули, темы и упражнения.")),
     };
     let Some(at) = ids.iter().position(|&x| x == id) else {
         return Err(AppError::NotFound);
@@ -781,6 +1048,22 @@ pub async fn move_item(pool: &PgPool, kind: &str, id: i64, up: bool) -> Result<(
         "task" => sqlx::query!(
             "UPDATE tasks x SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
              WHERE x.task_id = o.id AND x.position <> o.pos",
+            &order,
+            &positions
+        )
+        .execute(&mut *tx)
+        .await?,
+        "theory" => sqlx::query!(
+            "UPDATE theory x SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
+             WHERE x.theory_id = o.id AND x.position <> o.pos",
+            &order,
+            &positions
+        )
+        .execute(&mut *tx)
+        .await?,
+        "case" => sqlx::query!(
+            "UPDATE cases x SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
+             WHERE x.case_id = o.id AND x.position <> o.pos",
             &order,
             &positions
         )

@@ -602,3 +602,182 @@ pub async fn use_task_output(id: i64, version: String) -> Result<(), AppError> {
     )
     .await
 }
+
+// ---- theory cards and cases ------------------------------------------------
+
+#[cfg(feature = "ssr")]
+fn theory_input(
+    slug: String,
+    title: String,
+    body: String,
+    explanation: String,
+    is_active: Option<String>,
+) -> TheoryInput {
+    TheoryInput {
+        slug,
+        title,
+        body: body.replace("\r\n", "\n"),
+        explanation,
+        is_active: checked(&is_active),
+    }
+}
+
+/// The answers to a case's blanks, one per line, in order.
+#[cfg(feature = "ssr")]
+fn case_input(
+    slug: String,
+    title: String,
+    template: String,
+    fields: String,
+    explanation: String,
+    is_active: Option<String>,
+) -> CaseInput {
+    CaseInput {
+        slug,
+        title,
+        template: template.replace("\r\n", "\n"),
+        fields: fields
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect(),
+        explanation,
+        is_active: checked(&is_active),
+    }
+}
+
+#[server(endpoint = "admin/theory")]
+pub async fn get_theory_edit(id: i64) -> Result<TheoryEdit, AppError> {
+    let (pool, _) = author().await?;
+    super::queries::theory_edit(&pool, id).await
+}
+
+#[server(endpoint = "admin/theory/create")]
+pub async fn create_theory(
+    topic_id: i64,
+    slug: String,
+    title: String,
+    body: String,
+    #[server(default)] explanation: String,
+    is_active: Option<String>,
+) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let input = theory_input(slug, title, body, explanation, is_active);
+            super::queries::create_theory(&pool, topic_id, &input).await
+        },
+        |t| format!("/admin/theory/{}", t.theory_id),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/theory/save")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_theory(
+    id: i64,
+    version: String,
+    slug: String,
+    title: String,
+    body: String,
+    #[server(default)] explanation: String,
+    is_active: Option<String>,
+) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let input = theory_input(slug, title, body, explanation, is_active);
+            super::queries::update_theory(&pool, id, &version, &input).await
+        },
+        |t| format!("/admin/theory/{}?saved=1", t.theory_id),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/theory/delete")]
+pub async fn delete_theory(
+    id: i64,
+    #[server(default)] confirm: Option<String>,
+) -> Result<(), AppError> {
+    let _ = confirm;
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let topic_id = super::queries::theory(&pool, id).await?.topic_id;
+            super::queries::delete_theory(&pool, id).await?;
+            Ok(topic_id)
+        },
+        |t| format!("/admin/topics/{t}?deleted=1"),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/case")]
+pub async fn get_case_edit(id: i64) -> Result<CaseEdit, AppError> {
+    let (pool, _) = author().await?;
+    super::queries::case_edit(&pool, id).await
+}
+
+#[server(endpoint = "admin/case/create")]
+#[allow(clippy::too_many_arguments)]
+pub async fn create_case(
+    topic_id: i64,
+    slug: String,
+    title: String,
+    template: String,
+    #[server(default)] fields: String,
+    #[server(default)] explanation: String,
+    is_active: Option<String>,
+) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let input = case_input(slug, title, template, fields, explanation, is_active);
+            super::queries::create_case(&pool, topic_id, &input).await
+        },
+        |c| format!("/admin/cases/{}", c.case_id),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/case/save")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_case(
+    id: i64,
+    version: String,
+    slug: String,
+    title: String,
+    template: String,
+    #[server(default)] fields: String,
+    #[server(default)] explanation: String,
+    is_active: Option<String>,
+) -> Result<(), AppError> {
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let input = case_input(slug, title, template, fields, explanation, is_active);
+            super::queries::update_case(&pool, id, &version, &input).await
+        },
+        |c| format!("/admin/cases/{}?saved=1", c.case_id),
+    )
+    .await
+}
+
+#[server(endpoint = "admin/case/delete")]
+pub async fn delete_case(
+    id: i64,
+    #[server(default)] confirm: Option<String>,
+) -> Result<(), AppError> {
+    let _ = confirm;
+    act(
+        async {
+            let (pool, _) = author().await?;
+            let topic_id = super::queries::case(&pool, id).await?.topic_id;
+            super::queries::delete_case(&pool, id).await?;
+            Ok(topic_id)
+        },
+        |t| format!("/admin/topics/{t}?deleted=1"),
+    )
+    .await
+}

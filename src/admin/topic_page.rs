@@ -1,17 +1,20 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::case_page::CaseFields;
 use super::form::{id_param, style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
 use super::module_page::DeleteSection;
 use super::task_page::TaskFields;
+use super::theory_page::TheoryFields;
 use super::{
-    get_topic_edit, get_topic_preview, CreateQuestion, CreateTask, SaveTopic, TopicEdit,
-    TopicPreview,
+    get_topic_edit, get_topic_preview, CreateCase, CreateQuestion, CreateTask, CreateTheory,
+    SaveTopic, TopicEdit, TopicPreview,
 };
 use crate::components::{ErrorPage, FormError, Loading};
 use crate::learning::ExerciseCard;
 
-/// `/admin/topics/{id}`: edit a topic, its questions, add one, delete it.
+/// `/admin/topics/{id}`: edit a topic and list, order and add its exercises of
+/// every kind: theory cards, questions, tasks and cases.
 #[component]
 pub fn AdminTopicPage() -> impl IntoView {
     let data = Resource::new(id_param(), get_topic_edit);
@@ -32,6 +35,8 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
     let save = ServerAction::<SaveTopic>::new();
     let create = ServerAction::<CreateQuestion>::new();
     let create_task = ServerAction::<CreateTask>::new();
+    let create_theory = ServerAction::<CreateTheory>::new();
+    let create_case = ServerAction::<CreateCase>::new();
     let row = t.topic;
     let here = format!("/admin/topics/{}", row.topic_id);
     let (module_id, module_title) = t.trail.module.clone().unwrap_or_default();
@@ -59,6 +64,30 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                 <button class="button" type="submit">"Сохранить тему"</button>
             </ActionForm>
 
+            <section class=style::panel aria-labelledby="theory-title">
+                <h2 id="theory-title">{format!("Теория ({})", t.theory.len())}</h2>
+                <ul class=style::tree>
+                    {t.theory.into_iter().map(|x| {
+                        let title = x.title.clone();
+                        view! {
+                            <li class=style::row>
+                                <a href=format!("/admin/theory/{}", x.theory_id)>{x.title}</a>
+                                <DraftTag is_active=x.is_active/>
+                                <MoveButtons kind="theory" id=x.theory_id return_to=here.clone() title/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <h3>"Новая карточка"</h3>
+                <ActionForm action=create_theory attr:aria-label="Новая карточка теории">
+                    <input type="hidden" name="topic_id" value=row.topic_id/>
+                    <TheoryFields result=create_theory.value()/>
+                    <PublishedBox checked=false/>
+                    <FormError result=create_theory.value()/>
+                    <button class="button" type="submit">"Добавить карточку"</button>
+                </ActionForm>
+            </section>
+
             <section class=style::panel aria-labelledby="questions-title">
                 <h2 id="questions-title">{format!("Вопросы ({})", t.questions.len())}</h2>
                 <ul class=style::tree>
@@ -73,9 +102,6 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                {(t.other_exercises > 0).then(|| view! {
-                    <p><small>{format!("Ещё упражнений (теория, кейсы): {} — их правят в файлах seeds/ и импортируют бандлом.", t.other_exercises)}</small></p>
-                })}
                 <h3>"Новый вопрос"</h3>
                 <ActionForm action=create attr:aria-label="Новый вопрос">
                     <input type="hidden" name="topic_id" value=row.topic_id/>
@@ -107,6 +133,30 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                     <PublishedBox checked=false/>
                     <FormError result=create_task.value()/>
                     <button class="button" type="submit">"Добавить задачу"</button>
+                </ActionForm>
+            </section>
+
+            <section class=style::panel aria-labelledby="cases-title">
+                <h2 id="cases-title">{format!("Кейсы: заполните пропуски ({})", t.cases.len())}</h2>
+                <ul class=style::tree>
+                    {t.cases.into_iter().map(|x| {
+                        let title = x.title.clone();
+                        view! {
+                            <li class=style::row>
+                                <a href=format!("/admin/cases/{}", x.case_id)>{x.title}</a>
+                                <DraftTag is_active=x.is_active/>
+                                <MoveButtons kind="case" id=x.case_id return_to=here.clone() title/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <h3>"Новый кейс"</h3>
+                <ActionForm action=create_case attr:aria-label="Новый кейс">
+                    <input type="hidden" name="topic_id" value=row.topic_id/>
+                    <CaseFields result=create_case.value()/>
+                    <PublishedBox checked=false/>
+                    <FormError result=create_case.value()/>
+                    <button class="button" type="submit">"Добавить кейс"</button>
                 </ActionForm>
             </section>
 

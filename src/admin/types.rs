@@ -138,8 +138,8 @@ pub struct TopicEdit {
     pub topic: TopicRow,
     pub questions: Vec<QuestionRow>,
     pub tasks: Vec<TaskRow>,
-    /// Theory cards and cases (edited in seed files for now).
-    pub other_exercises: i64,
+    pub theory: Vec<TheoryRow>,
+    pub cases: Vec<CaseRow>,
     pub answers: i64,
 }
 
@@ -259,4 +259,87 @@ pub struct RunOutput {
     pub stderr: String,
     pub exit_code: Option<i32>,
     pub timed_out: bool,
+}
+
+/// A theory card: a question title and a markdown answer; the learner says
+/// «Понимаю» or «Не понимаю».
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TheoryRow {
+    pub theory_id: i64,
+    pub topic_id: i64,
+    pub slug: String,
+    pub title: String,
+    /// Markdown: the answer the card reveals.
+    pub body: String,
+    pub explanation: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A theory card as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TheoryInput {
+    pub slug: String,
+    pub title: String,
+    pub body: String,
+    #[serde(default)]
+    pub explanation: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// The theory card edit page; `*_html` are the learner's view of the markdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TheoryEdit {
+    pub trail: AdminTrail,
+    pub theory: TheoryRow,
+    pub title_html: String,
+    pub body_html: String,
+    pub explanation_html: String,
+    pub answers: i64,
+}
+
+/// A fill-the-blanks code case: a Python template with `___` blanks and the
+/// correct text of each blank, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CaseRow {
+    pub case_id: i64,
+    pub topic_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub template: String,
+    /// One per `___` in `template`, in order.
+    pub fields: Vec<String>,
+    pub explanation: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A case as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CaseInput {
+    pub slug: String,
+    pub title: String,
+    pub template: String,
+    pub fields: Vec<String>,
+    #[serde(default)]
+    pub explanation: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// The case edit page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseEdit {
+    pub trail: AdminTrail,
+    pub case: CaseRow,
+    pub title_html: String,
+    pub explanation_html: String,
+    pub answers: i64,
 }

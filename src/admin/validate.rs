@@ -2,14 +2,14 @@
 //! enforces the same rules (constraints); checking here first names every problem
 //! at once instead of the first one the database meets.
 
-use super::{QuestionInput, SectionInput, TaskInput};
+use super::{CaseInput, QuestionInput, SectionInput, TaskInput, TheoryInput};
 use crate::error::{AppError, FieldError};
 
 #[derive(Default)]
 struct Problems(Vec<FieldError>);
 
 impl Problems {
-    fn add(&mut self, field: &str, message: &str) {
+    fn add(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(FieldError {
             field: field.into(),
             message: message.into(),
@@ -111,6 +111,44 @@ pub fn task(input: &TaskInput) -> Result<(), AppError> {
     p.done()
 }
 
+pub fn theory(input: &TheoryInput) -> Result<(), AppError> {
+    let mut p = Problems::default();
+    slug_and_title(&mut p, &input.slug, &input.title);
+    if input.body.trim().is_empty() {
+        p.add(
+            "body",
+            "Напишите ответ: его ученик откроет под вопросом карточки.",
+        );
+    }
+    p.done()
+}
+
+/// The blank marker of case templates (the same as the seeds and the learner's page).
+pub const BLANK: &str = "___";
+
+pub fn case(input: &CaseInput) -> Result<(), AppError> {
+    let mut p = Problems::default();
+    slug_and_title(&mut p, &input.slug, &input.title);
+    let blanks = input.template.matches(BLANK).count();
+    if blanks == 0 {
+        p.add(
+            "template",
+            format!("В шаблоне нет пропусков: отметьте каждый как {BLANK}."),
+        );
+    } else if input.fields.len() != blanks {
+        p.add(
+            "fields",
+            format!(
+                "Пропусков в шаблоне: {blanks}, а ответов: {}. Нужно по одному ответу на пропуск, по порядку.",
+                input.fields.len()
+            ),
+        );
+    } else if input.fields.iter().any(|f| f.trim().is_empty()) {
+        p.add("fields", "Ответ на пропуск не может быть пустым.");
+    }
+    p.done()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +235,38 @@ mod tests {
             fields(question(&question_with(&["1", "2"], &[0, 0]))),
             ["correct_answers"]
         );
+    }
+
+    fn case_with(template: &str, fields: &[&str]) -> CaseInput {
+        CaseInput {
+            slug: "c".into(),
+            title: "Допишите код".into(),
+            template: template.into(),
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_case_has_as_many_answers_as_blanks() {
+        assert!(fields(case(&case_with("x = ___\nprint(___)", &["1", "x"]))).is_empty());
+        assert_eq!(fields(case(&case_with("x = ___", &["1", "2"]))), ["fields"]);
+        assert_eq!(
+            fields(case(&case_with("x = ___\ny = ___", &["1"]))),
+            ["fields"]
+        );
+        assert_eq!(fields(case(&case_with("x = 1", &[]))), ["template"]);
+        assert_eq!(fields(case(&case_with("x = ___", &[" "]))), ["fields"]);
+    }
+
+    #[test]
+    fn a_theory_card_needs_its_answer() {
+        let card = TheoryInput {
+            slug: "what-is-none".into(),
+            title: "Что такое None?".into(),
+            body: "  ".into(),
+            ..Default::default()
+        };
+        assert_eq!(fields(theory(&card)), ["body"]);
     }
 }

@@ -12,7 +12,8 @@ use super::auth::Caller;
 use super::error::{ApiErrorBody, ApiResult, Json, Path, Query};
 use crate::admin::queries as q;
 use crate::admin::{
-    ModuleRow, QuestionInput, QuestionRow, RunOutput, SectionInput, TaskInput, TaskRow, TopicRow,
+    CaseInput, CaseRow, ModuleRow, QuestionInput, QuestionRow, RunOutput, SectionInput, TaskInput,
+    TaskRow, TheoryInput, TheoryRow, TopicRow,
 };
 use crate::auth::Role;
 use crate::server::AppState;
@@ -347,6 +348,164 @@ pub async fn delete_task(
 ) -> ApiResult<StatusCode> {
     c.require(Role::Author)?;
     q::delete_task(&s.pool, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+// ---- theory cards -------------------------------------------------------------
+
+#[utoipa::path(get, path = "/api/v1/topics/{topic_id}/theory", tag = "authoring",
+    params(("topic_id" = i64, Path)),
+    responses((status = 200, body = Vec<TheoryRow>, description = "drafts and answers included"),
+        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn list_theory_cards(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(topic_id): Path<i64>,
+) -> ApiResult<Json<Vec<TheoryRow>>> {
+    c.require(Role::Author)?;
+    Ok(Json(q::theory_of_topic(&s.pool, topic_id).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/topics/{topic_id}/theory", tag = "authoring",
+    params(("topic_id" = i64, Path)), request_body = TheoryInput,
+    responses((status = 201, body = TheoryRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn create_theory_card(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(topic_id): Path<i64>,
+    Json(input): Json<TheoryInput>,
+) -> ApiResult<(StatusCode, Json<TheoryRow>)> {
+    c.require(Role::Author)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(q::create_theory(&s.pool, topic_id, &input).await?),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/theory/{id}", tag = "authoring", params(("id" = i64, Path)),
+    responses((status = 200, body = TheoryRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn get_theory_card(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<TheoryRow>> {
+    c.require(Role::Author)?;
+    Ok(Json(q::theory(&s.pool, id).await?))
+}
+
+#[utoipa::path(put, path = "/api/v1/theory/{id}", tag = "authoring", params(("id" = i64, Path)),
+    request_body = Versioned<TheoryInput>,
+    responses((status = 200, body = TheoryRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn update_theory_card(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+    Json(input): Json<Versioned<TheoryInput>>,
+) -> ApiResult<Json<TheoryRow>> {
+    c.require(Role::Author)?;
+    Ok(Json(
+        q::update_theory(&s.pool, id, &input.version, &input.fields).await?,
+    ))
+}
+
+#[utoipa::path(delete, path = "/api/v1/theory/{id}", tag = "authoring", params(("id" = i64, Path)),
+    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn delete_theory_card(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    c.require(Role::Author)?;
+    q::delete_theory(&s.pool, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+// ---- cases --------------------------------------------------------------------
+
+#[utoipa::path(get, path = "/api/v1/topics/{topic_id}/cases", tag = "authoring",
+    params(("topic_id" = i64, Path)),
+    responses((status = 200, body = Vec<CaseRow>, description = "drafts and answers included"),
+        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn list_cases(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(topic_id): Path<i64>,
+) -> ApiResult<Json<Vec<CaseRow>>> {
+    c.require(Role::Author)?;
+    Ok(Json(q::cases_of_topic(&s.pool, topic_id).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/topics/{topic_id}/cases", tag = "authoring",
+    params(("topic_id" = i64, Path)), request_body = CaseInput,
+    responses((status = 201, body = CaseRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn create_case(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(topic_id): Path<i64>,
+    Json(input): Json<CaseInput>,
+) -> ApiResult<(StatusCode, Json<CaseRow>)> {
+    c.require(Role::Author)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(q::create_case(&s.pool, topic_id, &input).await?),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "authoring", params(("id" = i64, Path)),
+    responses((status = 200, body = CaseRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn get_case(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<CaseRow>> {
+    c.require(Role::Author)?;
+    Ok(Json(q::case(&s.pool, id).await?))
+}
+
+#[utoipa::path(put, path = "/api/v1/cases/{id}", tag = "authoring", params(("id" = i64, Path)),
+    request_body = Versioned<CaseInput>,
+    responses((status = 200, body = CaseRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn update_case(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+    Json(input): Json<Versioned<CaseInput>>,
+) -> ApiResult<Json<CaseRow>> {
+    c.require(Role::Author)?;
+    Ok(Json(
+        q::update_case(&s.pool, id, &input.version, &input.fields).await?,
+    ))
+}
+
+#[utoipa::path(delete, path = "/api/v1/cases/{id}", tag = "authoring", params(("id" = i64, Path)),
+    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn delete_case(
+    State(s): State<AppState>,
+    c: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    c.require(Role::Author)?;
+    q::delete_case(&s.pool, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -38,6 +38,10 @@ use crate::server::AppState;
         authoring::update_question, authoring::delete_question,
         authoring::list_tasks, authoring::create_task, authoring::get_task,
         authoring::update_task, authoring::delete_task, authoring::run_task,
+        authoring::list_theory_cards, authoring::create_theory_card, authoring::get_theory_card,
+        authoring::update_theory_card, authoring::delete_theory_card,
+        authoring::list_cases, authoring::create_case, authoring::get_case,
+        authoring::update_case, authoring::delete_case,
         bundles::export_catalog, bundles::export_profession, bundles::import,
     ),
     modifiers(&Security),
@@ -132,6 +136,26 @@ pub fn router() -> Router<AppState> {
                 .delete(authoring::delete_task),
         )
         .route("/tasks/{id}/run", post(authoring::run_task))
+        .route(
+            "/topics/{topic_id}/theory",
+            g(authoring::list_theory_cards).post(authoring::create_theory_card),
+        )
+        .route(
+            "/theory/{id}",
+            g(authoring::get_theory_card)
+                .put(authoring::update_theory_card)
+                .delete(authoring::delete_theory_card),
+        )
+        .route(
+            "/topics/{topic_id}/cases",
+            g(authoring::list_cases).post(authoring::create_case),
+        )
+        .route(
+            "/cases/{id}",
+            g(authoring::get_case)
+                .put(authoring::update_case)
+                .delete(authoring::delete_case),
+        )
         .route("/bundles", g(bundles::export_catalog).post(bundles::import))
         .route("/bundles/{profession}", g(bundles::export_profession))
         // Bundles may be large: up to the importer's own limit.

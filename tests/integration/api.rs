@@ -477,3 +477,95 @@ async fn text_the_database_cannot_store_is_a_400_not_a_500(pool: PgPool) {
     assert_eq!(status, 400, "{body}");
     assert_eq!(parse(&body)["error"], "bad_request");
 }
+
+#[sqlx::test]
+async fn a_case_needs_one_answer_per_blank_and_once_published_learners_can_fill_it(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (_, topic, _) = app.scratch_content().await;
+    let path = format!("/topics/{topic}/cases");
+    let short = json!({"slug": "sum", "title": "Допишите", "template": "a = ___\nprint(a + ___)", "fields": ["1"]});
+    let (status, body) = app.api(&author, Method::POST, &path, Some(short)).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(parse(&body)["fields"][0]["field"], "fields");
+    assert!(parse(&body)["fields"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Пропусков в шаблоне: 2"));
+
+    let good = json!({"slug": "sum", "title": "Допишите", "template": "a = ___\nprint(a + ___)",
+                      "fields": ["1", "2"], "is_active": true});
+    let (status, body) = app.api(&author, Method::POST, &path, Some(good)).await;
+    assert_eq!(status, 201, "{body}");
+    let case = parse(&body);
+    let id = case["case_id"].as_i64().unwrap();
+    assert_eq!(case["fields"], json!(["1", "2"]));
+
+    let answer =
+        json!({"kind": "case", "exercise_id": id, "client_id": uuid(), "fields": ["1", "3"]});
+    let (status, body) = app
+        .api(&app.client, Method::POST, "/answers", Some(answer))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(parse(&body)["feedback"]["score"], 0.5);
+
+    // A stale save is refused; the current version is accepted.
+    let edit = json!({"slug": "sum", "title": "Допишите сумму", "template": "print(___)", "fields": ["3"],
+                      "is_active": true, "version": case["version"]});
+    let (status, body) = app
+        .api(
+            &author,
+            Method::PUT,
+            &format!("/cases/{id}"),
+            Some(edit.clone()),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = app
+        .api(&author, Method::PUT, &format!("/cases/{id}"), Some(edit))
+        .await;
+    assert_eq!(status, 409);
+}
+
+#[sqlx::test]
+async fn a_theory_card_is_created_as_a_draft_and_hidden_until_published(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (_, topic, _) = app.scratch_content().await;
+    let card =
+        json!({"slug": "what-is-none", "title": "Что такое None?", "body": "Значение «ничего»."});
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            &format!("/topics/{topic}/theory"),
+            Some(card),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let id = parse(&body)["theory_id"].as_i64().unwrap();
+    let answer =
+        json!({"kind": "theory", "exercise_id": id, "client_id": uuid(), "understood": true});
+    let (status, _) = app
+        .api(&app.client, Method::POST, "/answers", Some(answer.clone()))
+        .await;
+    assert_eq!(status, 404, "a draft cannot be answered");
+
+    let (status, body) = app
+        .post_form(
+            &author,
+            "admin/publish",
+            &[
+                ("kind", "theory".into()),
+                ("id", id.to_string()),
+                ("publish", "yes".into()),
+                ("return_to", "/admin".into()),
+            ],
+        )
+        .await;
+    assert!(status < 400, "{status} {body}");
+    let (status, body) = app
+        .api(&app.client, Method::POST, "/answers", Some(answer))
+        .await;
+    assert_eq!(status, 200, "{body}");
+}

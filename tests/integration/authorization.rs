@@ -19,6 +19,10 @@ pub struct Fixture {
     pub question_version: String,
     pub task: i64,
     pub task_version: String,
+    pub theory: i64,
+    pub theory_version: String,
+    pub case: i64,
+    pub case_version: String,
     /// Some account, for role changes.
     pub account: i64,
 }
@@ -33,7 +37,27 @@ async fn fixture(app: &TestApp) -> Fixture {
     .fetch_one(&app.pool)
     .await
     .unwrap();
+    let theory: i64 = sqlx::query_scalar(
+        "INSERT INTO theory (topic_id, slug, title, body) VALUES ($1, 'th', 'Что такое None?', 'Ничего.')
+         RETURNING theory_id",
+    )
+    .bind(topic)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let case: i64 = sqlx::query_scalar(
+        "INSERT INTO cases (topic_id, slug, title, code_template, correct_fields)
+         VALUES ($1, 'c', 'Допишите', 'x = ___', '{1}') RETURNING case_id",
+    )
+    .bind(topic)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     Fixture {
+        theory,
+        theory_version: app.version("theory", theory).await,
+        case,
+        case_version: app.version("cases", case).await,
         task,
         task_version: sqlx::query_scalar("SELECT updated_at::text FROM tasks WHERE task_id = $1")
             .bind(task)
@@ -121,6 +145,14 @@ fn task() -> Value {
     json!({"slug": "new-t", "title": "Что выведет?", "code": "print(2 + 2)", "answer": "4"})
 }
 
+fn theory() -> Value {
+    json!({"slug": "new-th", "title": "Что такое str?", "body": "Строка."})
+}
+
+fn case() -> Value {
+    json!({"slug": "new-c", "title": "Допишите", "template": "print(___)", "fields": ["1"]})
+}
+
 fn versioned(mut v: Value, version: &str) -> Value {
     v["version"] = json!(version);
     v
@@ -158,6 +190,12 @@ api_cells! {
     api_put_task_needs_an_author => |f| (Method::PUT, format!("/tasks/{}", f.task), Some(versioned(task(), &f.task_version)));
     api_delete_task_needs_an_author => |f| (Method::DELETE, format!("/tasks/{}", f.task), None);
     api_run_task_needs_an_author => |f| (Method::POST, format!("/tasks/{}/run", f.task), None);
+    api_post_theory_needs_an_author => |f| (Method::POST, format!("/topics/{}/theory", f.topic), Some(theory()));
+    api_put_theory_needs_an_author => |f| (Method::PUT, format!("/theory/{}", f.theory), Some(versioned(theory(), &f.theory_version)));
+    api_delete_theory_needs_an_author => |f| (Method::DELETE, format!("/theory/{}", f.theory), None);
+    api_post_cases_needs_an_author => |f| (Method::POST, format!("/topics/{}/cases", f.topic), Some(case()));
+    api_put_case_needs_an_author => |f| (Method::PUT, format!("/cases/{}", f.case), Some(versioned(case(), &f.case_version)));
+    api_delete_case_needs_an_author => |f| (Method::DELETE, format!("/cases/{}", f.case), None);
     api_export_bundle_needs_an_author => |_| (Method::GET, "/bundles/iot".to_string(), None);
 }
 
@@ -191,6 +229,21 @@ server_fn_cells! {
         ("code", s("print(5)")), ("answer", s("5"))]);
     admin_delete_task_needs_an_author => ("admin/task/delete", false, |f| vec![("id", s(f.task))]);
     admin_run_task_code_needs_an_author => ("admin/task/run", false, |f| vec![("id", s(f.task))]);
+    admin_create_theory_needs_an_author => ("admin/theory/create", false, |f| vec![
+        ("topic_id", s(f.topic)), ("slug", s("form-th")), ("title", s("Что такое int?")), ("body", s("Целое."))]);
+    admin_save_theory_needs_an_author => ("admin/theory/save", false, |f| vec![
+        ("id", s(f.theory)), ("version", f.theory_version.clone()), ("slug", s("th")), ("title", s("Что такое None?")),
+        ("body", s("Пусто."))]);
+    admin_delete_theory_needs_an_author => ("admin/theory/delete", false, |f| vec![("id", s(f.theory))]);
+    admin_create_case_needs_an_author => ("admin/case/create", false, |f| vec![
+        ("topic_id", s(f.topic)), ("slug", s("form-c")), ("title", s("Допишите")),
+        ("template", s("a = ___\nb = ___")), ("fields", s("1\n2"))]);
+    admin_save_case_needs_an_author => ("admin/case/save", false, |f| vec![
+        ("id", s(f.case)), ("version", f.case_version.clone()), ("slug", s("c")), ("title", s("Допишите")),
+        ("template", s("y = ___")), ("fields", s("2"))]);
+    admin_delete_case_needs_an_author => ("admin/case/delete", false, |f| vec![("id", s(f.case))]);
+    admin_publish_a_case_needs_an_author => ("admin/publish", false, |f| vec![
+        ("kind", s("case")), ("id", s(f.case)), ("publish", s("no")), ("return_to", s("/admin"))]);
     admin_move_needs_an_author => ("admin/move", false, |f| vec![
         ("kind", s("topic")), ("id", s(f.topic)), ("direction", s("up")), ("return_to", s("/admin"))]);
     admin_publish_needs_an_author => ("admin/publish", false, |f| vec![

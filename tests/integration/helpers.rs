@@ -350,6 +350,8 @@ impl TestApp {
         let key = match table {
             "modules" => "module_id",
             "topics" => "topic_id",
+            "theory" => "theory_id",
+            "cases" => "case_id",
             _ => "question_id",
         };
         sqlx::query_scalar(&format!(

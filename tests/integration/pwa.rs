@@ -30,7 +30,12 @@ async fn the_service_worker_precaches_the_shell_this_build_links(pool: PgPool) {
     let link = r#"rel="stylesheet" id="leptos" href=""#;
     let css_at = home.find(link).unwrap() + link.len();
     let css = &home[css_at..css_at + home[css_at..].find('"').unwrap()];
-    for url in [css, "/offline", "/manifest.webmanifest", "/icons/icon-512.png"] {
+    for url in [
+        css,
+        "/offline",
+        "/manifest.webmanifest",
+        "/icons/icon-512.png",
+    ] {
         assert!(sw.contains(&format!("\"{url}\"")), "{url} is precached");
     }
     // The page's script is the one of the same version.
@@ -43,7 +48,10 @@ async fn every_page_links_the_manifest_and_the_touch_icon(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     for path in ["/", "/professions/python-backend", "/login", "/offline"] {
         let (_, html) = app.get(path).await;
-        assert!(html.contains(r#"<link rel="manifest" href="/manifest.webmanifest">"#), "{path}");
+        assert!(
+            html.contains(r#"<link rel="manifest" href="/manifest.webmanifest">"#),
+            "{path}"
+        );
         assert!(html.contains(r#"rel="apple-touch-icon" href="/icons/apple-touch-icon.png""#));
     }
     let response = app
@@ -52,7 +60,10 @@ async fn every_page_links_the_manifest_and_the_touch_icon(pool: PgPool) {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.headers()["content-type"], "application/manifest+json");
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/manifest+json"
+    );
     let manifest: serde_json::Value = response.json().await.unwrap();
     assert_eq!(manifest["name"], "Grader");
     assert_eq!(manifest["display"], "standalone");
@@ -74,7 +85,12 @@ async fn the_current_page_script_is_cached_for_good_and_an_old_one_is_not(pool: 
         .to_str()
         .unwrap()
         .contains("immutable"));
-    let old = app.client.get(app.url("/pwa.js?v=0000")).send().await.unwrap();
+    let old = app
+        .client
+        .get(app.url("/pwa.js?v=0000"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(old.headers()["cache-control"], "no-cache");
     assert!(old.text().await.unwrap().contains("serviceWorker"));
 }
@@ -101,7 +117,10 @@ async fn an_answer_replayed_by_the_service_worker_is_stored_once(pool: PgPool) {
     let form = [
         ("kind", "theory".to_string()),
         ("exercise_id", theory_id.to_string()),
-        ("client_id", "6f1c1f55-3b0e-4f7e-9a53-4b7f0e1f2a10".to_string()),
+        (
+            "client_id",
+            "6f1c1f55-3b0e-4f7e-9a53-4b7f0e1f2a10".to_string(),
+        ),
         ("understood", "yes".to_string()),
     ];
     // The queue sends what it stored; a lost reply means the same body once more.
