@@ -6,8 +6,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::admin::{
-    AdminCasePage, AdminModulePage, AdminPage, AdminQuestionPage, AdminTaskPage, AdminTheoryPage,
-    AdminTopicPage, BundlesPage, NewModulePage, TokensPage, TopicPreviewPage, UsersPage,
+    AdminCasePage, AdminChecklistItemPage, AdminGradePage, AdminModulePage, AdminPage,
+    AdminProfessionPage, AdminProjectPage, AdminQuestionPage, AdminTaskPage, AdminTheoryPage,
+    AdminTopicPage, BundlesPage, NewModulePage, NewProfessionPage, TokensPage, TopicPreviewPage,
+    UsersPage,
 };
 use crate::auth::{LoginPage, RegisterPage};
 use crate::catalog::{CatalogPage, ProfessionPage};
@@ -75,7 +77,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/register") view=RegisterPage/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/professions/new") view=NewProfessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/professions/:id") view=AdminProfessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/grades/:id") view=AdminGradePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/grades/:id/new-module") view=NewModulePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/projects/:id") view=AdminProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/items/:id") view=AdminChecklistItemPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/modules/:id") view=AdminModulePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/topics/:id") view=AdminTopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/topics/:id/preview") view=TopicPreviewPage ssr=SsrMode::Async/>

@@ -209,6 +209,10 @@ impl From<sqlx::Error> for AppError {
 #[cfg(feature = "ssr")]
 fn constraint_error(name: &str) -> Option<AppError> {
     let (field, message) = match name {
+        "grades_level_key" | "grades_slug_key" => (
+            "level",
+            "Такой грейд у профессии уже есть: выберите другой уровень.",
+        ),
         n if n.ends_with("_slug_key") => (
             "slug",
             "Такой адрес (slug) уже занят у соседнего элемента: выберите другой.",

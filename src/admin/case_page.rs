@@ -39,11 +39,11 @@ pub fn CaseFields<T: Send + Sync + 'static>(
         None => Default::default(),
     };
     view! {
-        <Field label="Задание кейса" name="title" value=title rows=2 hint="markdown: «Допишите функцию»" result required=true/>
+        <Field label="Задание кейса" name="title" value=title rows=2 hint="markdown: «Допишите функцию»" result required=true markdown=true/>
         <Field label="Адрес кейса (slug)" name="slug" value=slug hint="латиница, цифры и дефисы" result required=true/>
         <Field label="Шаблон кода" name="template" value=template rows=8 hint="Python 3; каждый пропуск — три подчёркивания ___" result required=true/>
         <Field label="Ответы на пропуски" name="fields" value=fields rows=3 hint="по одному в строке, в порядке пропусков" result required=true/>
-        <Field label="Разбор" name="explanation" value=explanation rows=3 hint="markdown; ученик видит его после ответа" result/>
+        <Field label="Разбор" name="explanation" value=explanation rows=3 hint="markdown; ученик видит его после ответа" result markdown=true/>
     }
 }
 
@@ -82,7 +82,7 @@ fn CaseEditor(c: CaseEdit) -> impl IntoView {
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="version" value=version/>
                 <CaseFields result=save.value() case=row/>
-                <PublishedBox checked=is_active/>
+                <PublishedBox checked=is_active result=save.value()/>
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить кейс"</button>
             </ActionForm>

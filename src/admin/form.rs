@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::markdown_preview::MarkdownInput;
 use super::MoveItem;
 use crate::components::FormError;
 use crate::error::AppError;
@@ -35,7 +36,12 @@ pub fn Field<T: Send + Sync + 'static>(
     /// The field name in errors when it differs from the input's name.
     #[prop(optional)]
     error_field: &'static str,
+    /// Markdown: a textarea with a live preview (see `MarkdownInput`).
+    #[prop(optional)]
+    markdown: bool,
 ) -> impl IntoView {
+    // After a failed post of this form, what the author typed (see `drafts`).
+    let value = result.with_untracked(|r| super::drafts::value_of(r, name, value));
     let error_field = if error_field.is_empty() {
         name
     } else {
@@ -48,7 +54,15 @@ pub fn Field<T: Send + Sync + 'static>(
         "f-{name}-{}",
         NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     );
-    let input = if rows > 0 {
+    let input = if markdown {
+        #[cfg(feature = "ssr")]
+        let html = crate::server::render::markdown(&value);
+        #[cfg(not(feature = "ssr"))]
+        let html = String::new();
+        let rows = rows.max(2);
+        view! { <MarkdownInput id=id.clone() name=name.to_string() value rows required label=label.to_string() html/> }
+            .into_any()
+    } else if rows > 0 {
         view! { <textarea id=id.clone() name=name rows=rows required=required>{value}</textarea> }
             .into_any()
     } else {
@@ -66,7 +80,11 @@ pub fn Field<T: Send + Sync + 'static>(
 }
 
 #[component]
-pub fn PublishedBox(checked: bool) -> impl IntoView {
+pub fn PublishedBox<T: Send + Sync + 'static>(
+    checked: bool,
+    #[prop(into)] result: Signal<Option<Result<T, AppError>>>,
+) -> impl IntoView {
+    let checked = result.with_untracked(|r| super::drafts::checked_of(r, "is_active", checked));
     view! {
         <label class=style::check>
             <input type="checkbox" name="is_active" checked=checked/>
@@ -120,4 +138,40 @@ pub fn Notice() -> impl IntoView {
         }
     };
     move || text().map(|t| view! { <p class=style::notice role="status">{t}</p> })
+}
+
+/// A row in a `RowList`: id, title, published.
+pub type ListedRow = (i64, String, bool);
+
+/// A panel listing the children of one kind (topics of a module, checklist items
+/// of a project…) in order, each with «↑ / ↓», and what follows (the form that
+/// adds one) as children.
+#[component]
+pub fn RowList(
+    /// The kind `MoveItem` knows (`topic`, `item`…); also the rows' anchor ids.
+    kind: &'static str,
+    /// Where a row is edited: `/admin/{path}/{id}`.
+    path: &'static str,
+    heading: String,
+    rows: Vec<ListedRow>,
+    /// The page, to come back to after a move.
+    here: String,
+    children: Children,
+) -> impl IntoView {
+    let heading_id = format!("{kind}-list");
+    view! {
+        <section class=style::panel aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone()>{format!("{heading} ({})", rows.len())}</h2>
+            <ul class=style::tree>
+                {rows.into_iter().map(|(id, title, is_active)| view! {
+                    <li class=style::row id=format!("{kind}-{id}")>
+                        <a href=format!("/admin/{path}/{id}")>{title.clone()}</a>
+                        <DraftTag is_active/>
+                        <MoveButtons kind id return_to=here.clone() title/>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {children()}
+        </section>
+    }
 }

@@ -1,11 +1,19 @@
 //! Authoring: the /admin area for authors and admins — the content tree, editing
-//! modules, topics and their exercises (drafts, order, preview, optimistic locking),
-//! roles and personal API tokens. The queries are shared with the REST API.
+//! professions, grades, modules, topics, their exercises, portfolio projects and
+//! checklists (drafts, order, live markdown preview, optimistic locking, typed
+//! input kept when a no-JavaScript save fails), roles and personal API tokens.
+//! The queries are shared with the REST API.
 
 mod bundles_page;
 mod case_page;
+mod catalog_fns;
+pub mod drafts;
 mod form;
+mod grade_page;
+mod markdown_preview;
 mod module_page;
+mod profession_page;
+mod project_page;
 #[cfg(feature = "ssr")]
 pub mod queries;
 mod question_page;
@@ -23,7 +31,12 @@ pub mod validate;
 
 pub use bundles_page::BundlesPage;
 pub use case_page::AdminCasePage;
+pub use catalog_fns::*;
+pub use grade_page::AdminGradePage;
+pub use markdown_preview::MarkdownInput;
 pub use module_page::AdminModulePage;
+pub use profession_page::{AdminProfessionPage, NewProfessionPage};
+pub use project_page::{AdminChecklistItemPage, AdminProjectPage};
 pub use question_page::AdminQuestionPage;
 pub use server_fns::*;
 pub use task_page::AdminTaskPage;

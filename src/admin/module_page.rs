@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList};
 use super::{get_module_edit, CreateTopic, DeleteModule, ModuleEdit, SaveModule, SetPublished};
 use crate::components::{ErrorPage, FormError, Loading};
 
@@ -45,27 +45,15 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
                 <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
                 <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
                 <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
-                <PublishedBox checked=row.is_active/>
+                <PublishedBox checked=row.is_active result=save.value()/>
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить модуль"</button>
                 " "
                 {row.is_active.then(|| view! { <a href=learner_href>"Открыть как ученик"</a> })}
             </ActionForm>
 
-            <section class=style::panel aria-labelledby="topics-title">
-                <h2 id="topics-title">{format!("Темы ({})", m.topics.len())}</h2>
-                <ul class=style::tree>
-                    {m.topics.into_iter().map(|t| {
-                        let title = t.title.clone();
-                        view! {
-                            <li class=style::row>
-                                <a href=format!("/admin/topics/{}", t.id)>{t.title}</a>
-                                <DraftTag is_active=t.is_active/>
-                                <MoveButtons kind="topic" id=t.id return_to=here.clone() title/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+            <RowList kind="topic" path="topics" heading="Темы".into() here=here.clone()
+                rows=m.topics.into_iter().map(|t| (t.id, t.title, t.is_active)).collect()>
                 <h3>"Новая тема"</h3>
                 <ActionForm action=create attr:aria-label="Новая тема">
                     <input type="hidden" name="module_id" value=row.module_id/>
@@ -75,15 +63,15 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
                     <FormError result=create.value()/>
                     <button class="button" type="submit">"Создать тему (черновик)"</button>
                 </ActionForm>
-            </section>
+            </RowList>
 
             <DeleteSection kind="module" id=row.module_id is_active=row.is_active answers=m.answers return_to=here.clone()/>
         </section>
     }
 }
 
-/// Deleting asks first: it says how many learner answers go with the row and
-/// offers unpublishing, which keeps them.
+/// Deleting asks first: it says how many learner answers (for a project or a
+/// checklist item: ticks) go with the row and offers unpublishing, which keeps them.
 #[component]
 pub fn DeleteSection(
     kind: &'static str,
@@ -94,6 +82,10 @@ pub fn DeleteSection(
 ) -> impl IntoView {
     let publish = ServerAction::<SetPublished>::new();
     let what = match kind {
+        "profession" => "профессию",
+        "grade" => "грейд",
+        "project" => "проект",
+        "item" => "пункт",
         "module" => "модуль",
         "topic" => "тему",
         "task" => "задачу",
@@ -108,7 +100,7 @@ pub fn DeleteSection(
             view! {
                 <ActionForm action>
                     <input type="hidden" name="id" value=id/>
-                    <ConfirmBox answers/>
+                    <ConfirmBox answers ticks=matches!(kind, "project" | "item")/>
                     <FormError result=action.value()/>
                     <button class="button button-secondary" type="submit">{format!("Удалить {what}")}</button>
                 </ActionForm>
@@ -117,6 +109,10 @@ pub fn DeleteSection(
         }};
     }
     let delete_form = match kind {
+        "profession" => delete_form!(super::DeleteProfession),
+        "grade" => delete_form!(super::DeleteGrade),
+        "project" => delete_form!(super::DeleteProject),
+        "item" => delete_form!(super::DeleteChecklistItem),
         "module" => delete_form!(DeleteModule),
         "topic" => delete_form!(super::DeleteTopic),
         "task" => delete_form!(super::DeleteTask),
@@ -127,10 +123,11 @@ pub fn DeleteSection(
     view! {
         <section class=style::panel aria-labelledby="delete-title">
             <h2 id="delete-title">"Снять с публикации или удалить"</h2>
-            <p>{if answers > 0 {
-                format!("Ответов учеников на упражнения здесь: {answers}. Удаление сотрёт их и прогресс учеников. Снятие с публикации скроет {what} и сохранит ответы.")
-            } else {
-                "Ответов учеников здесь нет.".to_string()
+            <p>{match (answers > 0, matches!(kind, "project" | "item")) {
+                (true, false) => format!("Ответов учеников на упражнения здесь: {answers}. Удаление сотрёт их и прогресс учеников. Снятие с публикации скроет {what} и сохранит ответы."),
+                (true, true) => format!("Отметок учеников в чек-листе: {answers}. Удаление сотрёт их. Снятие с публикации скроет {what} и сохранит отметки."),
+                (false, false) => "Ответов учеников здесь нет.".to_string(),
+                (false, true) => "Отметок учеников здесь нет.".to_string(),
             }}</p>
             <ActionForm action=publish>
                 <input type="hidden" name="kind" value=kind/>
@@ -146,12 +143,17 @@ pub fn DeleteSection(
 }
 
 #[component]
-fn ConfirmBox(answers: i64) -> impl IntoView {
+fn ConfirmBox(answers: i64, ticks: bool) -> impl IntoView {
+    let what = if ticks {
+        "отметками"
+    } else {
+        "ответами"
+    };
     (answers > 0).then(|| {
         view! {
             <label class=style::check>
                 <input type="checkbox" name="confirm" required/>
-                {format!("Да, удалить вместе с {answers} ответами учеников")}
+                {format!("Да, удалить вместе с {answers} {what} учеников")}
             </label>
         }
     })

@@ -62,7 +62,7 @@ fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="version" value=version/>
                 <QuestionFields result=save.value() question=row/>
-                <PublishedBox checked=is_active/>
+                <PublishedBox checked=is_active result=save.value()/>
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить вопрос"</button>
             </ActionForm>

@@ -8,7 +8,7 @@ use super::types::*;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-async fn author() -> Result<(sqlx::PgPool, crate::auth::guard::Actor), AppError> {
+pub(super) async fn author() -> Result<(sqlx::PgPool, crate::auth::guard::Actor), AppError> {
     let pool = crate::server::pool()?;
     let actor = crate::auth::guard::require(&pool, crate::auth::Role::Author).await?;
     Ok((pool, actor))
@@ -23,7 +23,7 @@ async fn admin() -> Result<(sqlx::PgPool, crate::auth::guard::Actor), AppError> 
 
 /// Runs a mutation; on success goes to `to(result)`, on failure sets the status.
 #[cfg(feature = "ssr")]
-async fn act<T>(
+pub(super) async fn act<T>(
     run: impl std::future::Future<Output = Result<T, AppError>>,
     to: impl FnOnce(&T) -> String,
 ) -> Result<(), AppError> {
@@ -37,13 +37,13 @@ async fn act<T>(
 }
 
 #[cfg(feature = "ssr")]
-fn checked(v: &Option<String>) -> bool {
+pub(super) fn checked(v: &Option<String>) -> bool {
     v.as_deref()
         .is_some_and(|v| v == "on" || v == "true" || v == "yes")
 }
 
 #[cfg(feature = "ssr")]
-fn section(
+pub(super) fn section(
     slug: String,
     title: String,
     description: String,

@@ -41,12 +41,12 @@ pub fn TaskFields<T: Send + Sync + 'static>(
         None => Default::default(),
     };
     view! {
-        <Field label="Задание" name="title" value=title hint="markdown: «Что выведет код?»" result required=true/>
+        <Field label="Задание" name="title" value=title hint="markdown: «Что выведет код?»" result required=true markdown=true/>
         <Field label="Адрес задачи (slug)" name="slug" value=slug hint="латиница, цифры и дефисы" result required=true/>
         <Field label="Код" name="code" value=code rows=8 hint="Python 3; ученик видит его с подсветкой" result required=true/>
         <Field label="Ответ" name="answer" value=answer rows=3 hint="ровно то, что напечатает код" result required=true/>
         <Field label="Другие верные ответы" name="accepted" value=accepted rows=2 hint="необязательно; несколько — через строку ---" result/>
-        <Field label="Разбор" name="explanation" value=explanation rows=4 hint="markdown; ученик видит его после ответа" result/>
+        <Field label="Разбор" name="explanation" value=explanation rows=4 hint="markdown; ученик видит его после ответа" result markdown=true/>
     }
 }
 
@@ -109,7 +109,7 @@ fn TaskEditor(t: TaskEdit) -> impl IntoView {
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="version" value=version.clone()/>
                 <TaskFields result=save.value() task=row/>
-                <PublishedBox checked=is_active/>
+                <PublishedBox checked=is_active result=save.value()/>
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить задачу"</button>
             </ActionForm>

@@ -33,10 +33,10 @@ pub fn TheoryFields<T: Send + Sync + 'static>(
         None => Default::default(),
     };
     view! {
-        <Field label="Вопрос карточки" name="title" value=title rows=2 hint="markdown: «Что такое None?»" result required=true/>
+        <Field label="Вопрос карточки" name="title" value=title rows=2 hint="markdown: «Что такое None?»" result required=true markdown=true/>
         <Field label="Адрес карточки (slug)" name="slug" value=slug hint="латиница, цифры и дефисы" result required=true/>
-        <Field label="Ответ" name="body" value=body rows=8 hint="markdown; ученик раскрывает его и отвечает «Понимаю» или «Не понимаю»" result required=true/>
-        <Field label="Разбор" name="explanation" value=explanation rows=3 hint="необязательно; markdown, после ответа" result/>
+        <Field label="Ответ" name="body" value=body rows=8 hint="markdown; ученик раскрывает его и отвечает «Понимаю» или «Не понимаю»" result required=true markdown=true/>
+        <Field label="Разбор" name="explanation" value=explanation rows=3 hint="необязательно; markdown, после ответа" result markdown=true/>
     }
 }
 
@@ -72,7 +72,7 @@ fn TheoryEditor(t: TheoryEdit) -> impl IntoView {
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="version" value=version/>
                 <TheoryFields result=save.value() card=row/>
-                <PublishedBox checked=is_active/>
+                <PublishedBox checked=is_active result=save.value()/>
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить карточку"</button>
             </ActionForm>

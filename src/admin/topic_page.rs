@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::case_page::CaseFields;
-use super::form::{id_param, style, DraftTag, Field, MoveButtons, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList};
 use super::module_page::DeleteSection;
 use super::task_page::TaskFields;
 use super::theory_page::TheoryFields;
@@ -59,106 +59,58 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                 <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
                 <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
                 <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
-                <PublishedBox checked=row.is_active/>
+                <PublishedBox checked=row.is_active result=save.value()/>
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить тему"</button>
             </ActionForm>
 
-            <section class=style::panel aria-labelledby="theory-title">
-                <h2 id="theory-title">{format!("Теория ({})", t.theory.len())}</h2>
-                <ul class=style::tree>
-                    {t.theory.into_iter().map(|x| {
-                        let title = x.title.clone();
-                        view! {
-                            <li class=style::row>
-                                <a href=format!("/admin/theory/{}", x.theory_id)>{x.title}</a>
-                                <DraftTag is_active=x.is_active/>
-                                <MoveButtons kind="theory" id=x.theory_id return_to=here.clone() title/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+            <RowList kind="theory" path="theory" heading="Теория".into() here=here.clone()
+                rows=t.theory.into_iter().map(|x| (x.theory_id, x.title, x.is_active)).collect()>
                 <h3>"Новая карточка"</h3>
                 <ActionForm action=create_theory attr:aria-label="Новая карточка теории">
                     <input type="hidden" name="topic_id" value=row.topic_id/>
                     <TheoryFields result=create_theory.value()/>
-                    <PublishedBox checked=false/>
+                    <PublishedBox checked=false result=create_theory.value()/>
                     <FormError result=create_theory.value()/>
                     <button class="button" type="submit">"Добавить карточку"</button>
                 </ActionForm>
-            </section>
+            </RowList>
 
-            <section class=style::panel aria-labelledby="questions-title">
-                <h2 id="questions-title">{format!("Вопросы ({})", t.questions.len())}</h2>
-                <ul class=style::tree>
-                    {t.questions.into_iter().map(|q| {
-                        let title = q.title.clone();
-                        view! {
-                            <li class=style::row id=format!("question-{}", q.question_id)>
-                                <a href=format!("/admin/questions/{}", q.question_id)>{q.title}</a>
-                                <DraftTag is_active=q.is_active/>
-                                <MoveButtons kind="question" id=q.question_id return_to=here.clone() title/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+            <RowList kind="question" path="questions" heading="Вопросы".into() here=here.clone()
+                rows=t.questions.into_iter().map(|x| (x.question_id, x.title, x.is_active)).collect()>
                 <h3>"Новый вопрос"</h3>
                 <ActionForm action=create attr:aria-label="Новый вопрос">
                     <input type="hidden" name="topic_id" value=row.topic_id/>
                     <QuestionFields result=create.value()/>
-                    <PublishedBox checked=false/>
+                    <PublishedBox checked=false result=create.value()/>
                     <FormError result=create.value()/>
                     <button class="button" type="submit">"Добавить вопрос"</button>
                 </ActionForm>
-            </section>
+            </RowList>
 
-            <section class=style::panel aria-labelledby="tasks-title">
-                <h2 id="tasks-title">{format!("Задачи «Что выведет код?» ({})", t.tasks.len())}</h2>
-                <ul class=style::tree>
-                    {t.tasks.into_iter().map(|x| {
-                        let title = x.title.clone();
-                        view! {
-                            <li class=style::row>
-                                <a href=format!("/admin/tasks/{}", x.task_id)>{x.title}</a>
-                                <DraftTag is_active=x.is_active/>
-                                <MoveButtons kind="task" id=x.task_id return_to=here.clone() title/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+            <RowList kind="task" path="tasks" heading="Задачи «Что выведет код?»".into() here=here.clone()
+                rows=t.tasks.into_iter().map(|x| (x.task_id, x.title, x.is_active)).collect()>
                 <h3>"Новая задача"</h3>
                 <ActionForm action=create_task attr:aria-label="Новая задача">
                     <input type="hidden" name="topic_id" value=row.topic_id/>
                     <TaskFields result=create_task.value()/>
-                    <PublishedBox checked=false/>
+                    <PublishedBox checked=false result=create_task.value()/>
                     <FormError result=create_task.value()/>
                     <button class="button" type="submit">"Добавить задачу"</button>
                 </ActionForm>
-            </section>
+            </RowList>
 
-            <section class=style::panel aria-labelledby="cases-title">
-                <h2 id="cases-title">{format!("Кейсы: заполните пропуски ({})", t.cases.len())}</h2>
-                <ul class=style::tree>
-                    {t.cases.into_iter().map(|x| {
-                        let title = x.title.clone();
-                        view! {
-                            <li class=style::row>
-                                <a href=format!("/admin/cases/{}", x.case_id)>{x.title}</a>
-                                <DraftTag is_active=x.is_active/>
-                                <MoveButtons kind="case" id=x.case_id return_to=here.clone() title/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+            <RowList kind="case" path="cases" heading="Кейсы: заполните пропуски".into() here=here.clone()
+                rows=t.cases.into_iter().map(|x| (x.case_id, x.title, x.is_active)).collect()>
                 <h3>"Новый кейс"</h3>
                 <ActionForm action=create_case attr:aria-label="Новый кейс">
                     <input type="hidden" name="topic_id" value=row.topic_id/>
                     <CaseFields result=create_case.value()/>
-                    <PublishedBox checked=false/>
+                    <PublishedBox checked=false result=create_case.value()/>
                     <FormError result=create_case.value()/>
                     <button class="button" type="submit">"Добавить кейс"</button>
                 </ActionForm>
-            </section>
+            </RowList>
 
             <DeleteSection kind="topic" id=row.topic_id is_active=row.is_active answers=t.answers return_to=here.clone()/>
         </section>
@@ -186,11 +138,11 @@ pub fn QuestionFields<T: Send + Sync + 'static>(
         None => Default::default(),
     };
     view! {
-        <Field label="Вопрос" name="title" value=title rows=2 hint="markdown" result required=true/>
+        <Field label="Вопрос" name="title" value=title rows=2 hint="markdown" result required=true markdown=true/>
         <Field label="Адрес вопроса (slug)" name="slug" value=slug hint="латиница, цифры и дефисы: what-is-none" result required=true/>
         <Field label="Варианты ответа" name="options" value=options rows=4 hint="по одному в строке, не меньше двух" result required=true/>
         <Field label="Верные варианты" name="correct" error_field="correct_answers" value=correct hint="номера через запятую: 1, 3" result required=true/>
-        <Field label="Разбор" name="explanation" value=explanation rows=4 hint="markdown; ученик видит его после ответа" result/>
+        <Field label="Разбор" name="explanation" value=explanation rows=4 hint="markdown; ученик видит его после ответа" result markdown=true/>
     }
 }
 

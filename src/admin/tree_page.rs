@@ -28,6 +28,7 @@ fn TreeView(tree: AdminTree) -> impl IntoView {
         <section class=style::page>
             <h1>"Авторская"</h1>
             <nav class=style::bar aria-label="Разделы авторской">
+                <a class="button" href="/admin/professions/new">"+ Новая профессия"</a>
                 <a class="button button-secondary" href="/admin/tokens">"API-токены"</a>
                 <a class="button button-secondary" href="/admin/users">"Пользователи и роли"</a>
                 <a class="button button-secondary" href="/admin/bundles">"Импорт и экспорт"</a>
@@ -35,16 +36,22 @@ fn TreeView(tree: AdminTree) -> impl IntoView {
             </nav>
             <Notice/>
             <ul class=style::tree aria-label="Профессии">
-                {tree.professions.into_iter().map(|p| view! {
+                {tree.professions.into_iter().map(|p| {
+                    let title = p.title.clone();
+                    view! {
                     <li>
                         <details>
                             <summary>{p.title} " " <DraftTag is_active=p.is_active/></summary>
+                            <div class=style::row>
+                                <a href=format!("/admin/professions/{}", p.id)>{format!("Профессия «{title}»: правка и грейды")}</a>
+                                {view! { <MoveButtons kind="profession" id=p.id return_to="/admin".into() title/> }.into_any()}
+                            </div>
                             <ul>
                                 {p.grades.into_iter().map(|g| view! { <GradeBranch g/> }.into_any()).collect_view()}
                             </ul>
                         </details>
                     </li>
-                }).collect_view()}
+                }}).collect_view()}
             </ul>
         </section>
     }
@@ -58,6 +65,9 @@ fn GradeBranch(g: TreeGrade) -> impl IntoView {
             <details>
                 <summary>{g.level.title()} {format!(" · модулей: {count}")} " " <DraftTag is_active=g.is_active/></summary>
                 <ul>
+                    <li class=style::row>
+                        <a href=format!("/admin/grades/{}", g.id)>"Грейд: правка и проекты"</a>
+                    </li>
                     {g.modules.into_iter().map(|m| {
                         let title = m.title.clone();
                         view! {

@@ -343,3 +343,131 @@ pub struct CaseEdit {
     pub explanation_html: String,
     pub answers: i64,
 }
+
+// ---- professions, grades, projects and their checklists -------------------
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProfessionRow {
+    pub profession_id: i64,
+    pub slug: String,
+    pub title: String,
+    /// One line under the title in the catalog.
+    pub summary: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A profession as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProfessionInput {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// A grade of a profession; its slug is its level's URL form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GradeRow {
+    pub grade_id: i64,
+    pub profession_id: i64,
+    pub level: GradeLevel,
+    pub slug: String,
+    pub description: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A grade as an author submits it. One grade per level in a profession.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GradeInput {
+    pub level: GradeLevel,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// A portfolio project of a grade.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProjectRow {
+    pub project_id: i64,
+    pub grade_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A line of a project's checklist, ticked by each learner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChecklistItemRow {
+    pub project_item_id: i64,
+    pub project_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A checklist item as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChecklistItemInput {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// The profession edit page: the profession, its grades and the levels still free.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfessionEdit {
+    pub profession: ProfessionRow,
+    pub grades: Vec<GradeRow>,
+    pub free_levels: Vec<GradeLevel>,
+    pub answers: i64,
+}
+
+/// The grade edit page: its modules and projects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradeEdit {
+    pub trail: AdminTrail,
+    pub grade: GradeRow,
+    pub modules: Vec<TreeNode>,
+    pub projects: Vec<ProjectRow>,
+    /// Levels this grade may move to: its own and the ones still free.
+    pub levels: Vec<GradeLevel>,
+    pub answers: i64,
+}
+
+/// The project edit page with its checklist; `checks` counts learners' ticks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectEdit {
+    pub trail: AdminTrail,
+    pub project: ProjectRow,
+    pub items: Vec<ChecklistItemRow>,
+    pub checks: i64,
+}
+
+/// The checklist item edit page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistItemEdit {
+    pub trail: AdminTrail,
+    pub project: (i64, String),
+    pub item: ChecklistItemRow,
+    pub checks: i64,
+}

@@ -2,7 +2,10 @@
 //! enforces the same rules (constraints); checking here first names every problem
 //! at once instead of the first one the database meets.
 
-use super::{CaseInput, QuestionInput, SectionInput, TaskInput, TheoryInput};
+use super::{
+    CaseInput, ChecklistItemInput, GradeInput, ProfessionInput, QuestionInput, SectionInput,
+    TaskInput, TheoryInput,
+};
 use crate::error::{AppError, FieldError};
 
 #[derive(Default)]
@@ -149,6 +152,29 @@ pub fn case(input: &CaseInput) -> Result<(), AppError> {
     p.done()
 }
 
+pub fn profession(input: &ProfessionInput) -> Result<(), AppError> {
+    let mut p = Problems::default();
+    slug_and_title(&mut p, &input.slug, &input.title);
+    if input.summary.chars().count() > 500 {
+        p.add("summary", "Краткое описание длиннее 500 символов.");
+    }
+    p.done()
+}
+
+pub fn grade(input: &GradeInput) -> Result<(), AppError> {
+    let mut p = Problems::default();
+    if input.description.chars().count() > 2000 {
+        p.add("description", "Описание длиннее 2000 символов.");
+    }
+    p.done()
+}
+
+pub fn checklist_item(input: &ChecklistItemInput) -> Result<(), AppError> {
+    let mut p = Problems::default();
+    slug_and_title(&mut p, &input.slug, &input.title);
+    p.done()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +283,29 @@ mod tests {
         );
         assert_eq!(fields(case(&case_with("x = 1", &[]))), ["template"]);
         assert_eq!(fields(case(&case_with("x = ___", &[" "]))), ["fields"]);
+    }
+
+    #[test]
+    fn a_profession_and_a_checklist_item_need_a_slug_and_a_title() {
+        let bad = ProfessionInput {
+            slug: "Python Backend".into(),
+            title: " ".into(),
+            summary: "к".repeat(501),
+            is_active: true,
+        };
+        assert_eq!(fields(profession(&bad)), ["slug", "title", "summary"]);
+        let good = ProfessionInput {
+            slug: "python-backend".into(),
+            title: "Python-бэкенд".into(),
+            ..Default::default()
+        };
+        assert_eq!(fields(profession(&good)), Vec::<String>::new());
+        let item = ChecklistItemInput {
+            slug: "readme".into(),
+            title: "".into(),
+            is_active: true,
+        };
+        assert_eq!(fields(checklist_item(&item)), ["title"]);
     }
 
     #[test]

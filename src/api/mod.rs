@@ -6,6 +6,7 @@
 pub mod auth;
 mod authoring;
 pub mod bundles;
+mod catalog_authoring;
 mod content;
 mod docs;
 pub mod error;
@@ -30,6 +31,15 @@ use crate::server::AppState;
     paths(
         content::professions, content::grades, content::modules, content::topics, content::exercises,
         learner::answer, learner::progress,
+        catalog_authoring::create_profession, catalog_authoring::get_profession,
+        catalog_authoring::update_profession, catalog_authoring::delete_profession,
+        catalog_authoring::create_grade, catalog_authoring::get_grade,
+        catalog_authoring::update_grade, catalog_authoring::delete_grade,
+        catalog_authoring::list_projects, catalog_authoring::create_project, catalog_authoring::get_project,
+        catalog_authoring::update_project, catalog_authoring::delete_project,
+        catalog_authoring::list_checklist_items, catalog_authoring::create_checklist_item,
+        catalog_authoring::get_checklist_item, catalog_authoring::update_checklist_item,
+        catalog_authoring::delete_checklist_item,
         authoring::list_modules, authoring::create_module, authoring::get_module,
         authoring::update_module, authoring::delete_module,
         authoring::list_topics, authoring::create_topic, authoring::get_topic,
@@ -79,8 +89,20 @@ pub fn router() -> Router<AppState> {
             get(|| async { axum::Json(ApiDoc::openapi()) }),
         )
         .route("/docs", get(docs::page))
-        .route("/professions", g(content::professions))
-        .route("/professions/{profession}/grades", g(content::grades))
+        .route(
+            "/professions",
+            g(content::professions).post(catalog_authoring::create_profession),
+        )
+        .route(
+            "/professions/{profession}",
+            g(catalog_authoring::get_profession)
+                .put(catalog_authoring::update_profession)
+                .delete(catalog_authoring::delete_profession),
+        )
+        .route(
+            "/professions/{profession}/grades",
+            g(content::grades).post(catalog_authoring::create_grade),
+        )
         .route(
             "/professions/{profession}/grades/{grade}/modules",
             g(content::modules),
@@ -95,6 +117,33 @@ pub fn router() -> Router<AppState> {
         )
         .route("/answers", post(learner::answer))
         .route("/progress", g(learner::progress))
+        .route(
+            "/grades/{grade_id}",
+            g(catalog_authoring::get_grade)
+                .put(catalog_authoring::update_grade)
+                .delete(catalog_authoring::delete_grade),
+        )
+        .route(
+            "/grades/{grade_id}/projects",
+            g(catalog_authoring::list_projects).post(catalog_authoring::create_project),
+        )
+        .route(
+            "/projects/{project_id}",
+            g(catalog_authoring::get_project)
+                .put(catalog_authoring::update_project)
+                .delete(catalog_authoring::delete_project),
+        )
+        .route(
+            "/projects/{project_id}/items",
+            g(catalog_authoring::list_checklist_items)
+                .post(catalog_authoring::create_checklist_item),
+        )
+        .route(
+            "/project-items/{item_id}",
+            g(catalog_authoring::get_checklist_item)
+                .put(catalog_authoring::update_checklist_item)
+                .delete(catalog_authoring::delete_checklist_item),
+        )
         .route(
             "/grades/{grade_id}/modules",
             g(authoring::list_modules).post(authoring::create_module),

@@ -58,6 +58,8 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Inside the session layer: it keeps a failed /admin form's fields.
+        .layer(middleware::from_fn(crate::admin::drafts::keep_failed_form))
         .layer(CompressionLayer::new())
         // A bug that panics answers 500 instead of leaving the request hanging.
         .layer(CatchPanicLayer::new())

@@ -260,6 +260,9 @@ async fn the_openapi_document_is_3_1_and_lists_every_route(pool: PgPool) {
         "/api/v1/answers",
         "/api/v1/modules/{id}",
         "/api/v1/questions/{id}",
+        "/api/v1/professions/{profession}",
+        "/api/v1/grades/{grade_id}/projects",
+        "/api/v1/project-items/{item_id}",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} documented");
     }
@@ -568,4 +571,171 @@ async fn a_theory_card_is_created_as_a_draft_and_hidden_until_published(pool: Pg
         .api(&app.client, Method::POST, "/answers", Some(answer))
         .await;
     assert_eq!(status, 200, "{body}");
+}
+
+#[sqlx::test]
+async fn an_author_builds_a_profession_grade_and_project_checklist_that_learners_see_and_tick(
+    pool: PgPool,
+) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let profession = json!({"slug": "rust-backend", "title": "Rust-бэкенд", "summary": "Сервисы на Rust", "is_active": true});
+    let (status, body) = app
+        .api(&author, Method::POST, "/professions", Some(profession))
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            "/professions/rust-backend/grades",
+            Some(json!({"level": "intern", "is_active": true})),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let grade = parse(&body)["grade_id"].as_i64().unwrap();
+    assert_eq!(parse(&body)["slug"], "intern");
+
+    // One grade per level.
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            "/professions/rust-backend/grades",
+            Some(json!({"level": "intern"})),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(parse(&body)["fields"][0]["field"], "level");
+
+    let project = json!({"slug": "todo-api", "title": "Todo API", "description": "REST на axum", "is_active": true});
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            &format!("/grades/{grade}/projects"),
+            Some(project),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let project = parse(&body)["project_id"].as_i64().unwrap();
+    let (status, body) = app
+        .api(
+            &author,
+            Method::POST,
+            &format!("/projects/{project}/items"),
+            Some(json!({"slug": "readme", "title": "README с запуском", "is_active": true})),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let item = parse(&body);
+    let item_id = item["project_item_id"].as_i64().unwrap();
+
+    // Learners see it all in the catalog and on the grade's page, and tick the item.
+    let (_, list) = app
+        .api(&app.client, Method::GET, "/professions?limit=100", None)
+        .await;
+    assert!(list.contains("Rust-бэкенд"), "{list}");
+    let (status, page) = app.get("/professions/rust-backend/intern").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Todo API") && page.contains("README с запуском"));
+    let learner = app.client_as(Who::Learner).await;
+    let (status, body) = app
+        .post_form(
+            &learner,
+            "learning/project-item",
+            &[
+                ("item_id", item_id.to_string()),
+                ("done", "yes".into()),
+                ("return_to", "/professions/rust-backend/intern".into()),
+            ],
+        )
+        .await;
+    assert!(status < 400, "{status} {body}");
+
+    // A stale save is refused; the project with a tick needs confirmation to go.
+    let stale = json!({"slug": "readme", "title": "README", "version": "2000-01-01 00:00:00+00"});
+    let (status, _) = app
+        .api(
+            &author,
+            Method::PUT,
+            &format!("/project-items/{item_id}"),
+            Some(stale),
+        )
+        .await;
+    assert_eq!(status, 409);
+    let (status, body) = app
+        .api(
+            &author,
+            Method::DELETE,
+            &format!("/projects/{project}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(parse(&body)["message"].as_str().unwrap().contains('1'));
+    let (status, _) = app
+        .api(
+            &author,
+            Method::DELETE,
+            &format!("/projects/{project}?confirm=true"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (status, _) = app
+        .api(&author, Method::DELETE, "/professions/rust-backend", None)
+        .await;
+    assert_eq!(status, 204);
+    let (status, _) = app
+        .api(&author, Method::GET, "/professions/rust-backend", None)
+        .await;
+    assert_eq!(status, 404);
+}
+
+#[sqlx::test]
+async fn a_renamed_grade_level_moves_its_url_and_unpublishing_a_profession_hides_it(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (status, body) = app
+        .api(&author, Method::GET, "/professions/iot", None)
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let doc = parse(&body);
+    let grade = |slug: &str| {
+        doc["grades"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["slug"] == slug)
+            .unwrap()
+            .clone()
+    };
+    // The empty senior+ grade goes; middle+ takes its level and its URL.
+    let senior = grade("senior-plus")["grade_id"].as_i64().unwrap();
+    let (status, body) = app
+        .api(&author, Method::DELETE, &format!("/grades/{senior}"), None)
+        .await;
+    assert_eq!(status, 204, "{body}");
+    let middle = grade("middle-plus");
+    let id = middle["grade_id"].as_i64().unwrap();
+    let moved = json!({"level": "senior_plus", "description": "", "is_active": true, "version": middle["version"]});
+    let (status, body) = app
+        .api(&author, Method::PUT, &format!("/grades/{id}"), Some(moved))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(parse(&body)["slug"], "senior-plus");
+    assert_eq!(app.get("/professions/iot/senior-plus").await.0, 200);
+    assert_eq!(app.get("/professions/iot/middle-plus").await.0, 404);
+
+    let p = &doc["profession"];
+    let hidden = json!({"slug": "iot", "title": p["title"], "summary": p["summary"], "is_active": false, "version": p["version"]});
+    let (status, body) = app
+        .api(&author, Method::PUT, "/professions/iot", Some(hidden))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, list) = app
+        .api(&app.client, Method::GET, "/professions?limit=100", None)
+        .await;
+    assert!(!list.contains("\"iot\""), "{list}");
 }

@@ -25,6 +25,52 @@ pub struct Fixture {
     pub case_version: String,
     /// Some account, for role changes.
     pub account: i64,
+    /// A fresh draft profession with an intern grade, a project and one item.
+    pub profession: String,
+    pub profession_id: i64,
+    pub profession_version: String,
+    pub own_grade: i64,
+    pub own_grade_version: String,
+    pub project: i64,
+    pub project_version: String,
+    pub item: i64,
+    pub item_version: String,
+}
+
+/// A draft profession of its own, so deleting it touches nothing else.
+async fn scratch_profession(app: &TestApp) -> (String, i64, i64, i64, i64) {
+    let slug = format!("prof-{}", &uuid()[..8]);
+    let profession: i64 = sqlx::query_scalar(
+        "INSERT INTO professions (slug, title, is_active) VALUES ($1, 'Профессия', false)
+         RETURNING profession_id",
+    )
+    .bind(&slug)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let grade: i64 = sqlx::query_scalar(
+        "INSERT INTO grades (profession_id, level, slug) VALUES ($1, 'intern', 'intern') RETURNING grade_id",
+    )
+    .bind(profession)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let project: i64 = sqlx::query_scalar(
+        "INSERT INTO projects (grade_id, slug, title) VALUES ($1, 'todo', 'Todo') RETURNING project_id",
+    )
+    .bind(grade)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let item: i64 = sqlx::query_scalar(
+        "INSERT INTO project_items (project_id, slug, title) VALUES ($1, 'readme', 'README')
+         RETURNING project_item_id",
+    )
+    .bind(project)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    (slug, profession, grade, project, item)
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -53,7 +99,17 @@ async fn fixture(app: &TestApp) -> Fixture {
     .fetch_one(&app.pool)
     .await
     .unwrap();
+    let (profession, profession_id, own_grade, project, item) = scratch_profession(app).await;
     Fixture {
+        profession_version: app.version("professions", profession_id).await,
+        own_grade_version: app.version("grades", own_grade).await,
+        project_version: app.version("projects", project).await,
+        item_version: app.version("project_items", item).await,
+        profession,
+        profession_id,
+        own_grade,
+        project,
+        item,
         theory,
         theory_version: app.version("theory", theory).await,
         case,
@@ -153,6 +209,10 @@ fn case() -> Value {
     json!({"slug": "new-c", "title": "Допишите", "template": "print(___)", "fields": ["1"]})
 }
 
+fn profession(slug: &str) -> Value {
+    json!({"slug": slug, "title": "Профессия", "summary": "", "is_active": false})
+}
+
 fn versioned(mut v: Value, version: &str) -> Value {
     v["version"] = json!(version);
     v
@@ -196,6 +256,18 @@ api_cells! {
     api_post_cases_needs_an_author => |f| (Method::POST, format!("/topics/{}/cases", f.topic), Some(case()));
     api_put_case_needs_an_author => |f| (Method::PUT, format!("/cases/{}", f.case), Some(versioned(case(), &f.case_version)));
     api_delete_case_needs_an_author => |f| (Method::DELETE, format!("/cases/{}", f.case), None);
+    api_post_professions_needs_an_author => |f| (Method::POST, "/professions".into(), Some(profession(&format!("new-{}", f.profession))));
+    api_put_profession_needs_an_author => |f| (Method::PUT, format!("/professions/{}", f.profession), Some(versioned(profession(&f.profession), &f.profession_version)));
+    api_delete_profession_needs_an_author => |f| (Method::DELETE, format!("/professions/{}", f.profession), None);
+    api_post_grades_needs_an_author => |f| (Method::POST, format!("/professions/{}/grades", f.profession), Some(json!({"level": "junior"})));
+    api_put_grade_needs_an_author => |f| (Method::PUT, format!("/grades/{}", f.own_grade), Some(versioned(json!({"level": "intern", "description": "Старт"}), &f.own_grade_version)));
+    api_delete_grade_needs_an_author => |f| (Method::DELETE, format!("/grades/{}", f.own_grade), None);
+    api_post_projects_needs_an_author => |f| (Method::POST, format!("/grades/{}/projects", f.own_grade), Some(section("blog")));
+    api_put_project_needs_an_author => |f| (Method::PUT, format!("/projects/{}", f.project), Some(versioned(section("todo-api"), &f.project_version)));
+    api_delete_project_needs_an_author => |f| (Method::DELETE, format!("/projects/{}", f.project), None);
+    api_post_checklist_items_needs_an_author => |f| (Method::POST, format!("/projects/{}/items", f.project), Some(json!({"slug": "tests", "title": "Тесты"})));
+    api_put_checklist_item_needs_an_author => |f| (Method::PUT, format!("/project-items/{}", f.item), Some(versioned(json!({"slug": "readme", "title": "README.md"}), &f.item_version)));
+    api_delete_checklist_item_needs_an_author => |f| (Method::DELETE, format!("/project-items/{}", f.item), None);
     api_export_bundle_needs_an_author => |_| (Method::GET, "/bundles/iot".to_string(), None);
 }
 
@@ -248,6 +320,31 @@ server_fn_cells! {
         ("kind", s("topic")), ("id", s(f.topic)), ("direction", s("up")), ("return_to", s("/admin"))]);
     admin_publish_needs_an_author => ("admin/publish", false, |f| vec![
         ("kind", s("module")), ("id", s(f.module)), ("publish", s("yes")), ("return_to", s("/admin"))]);
+    admin_create_profession_needs_an_author => ("admin/profession/create", false, |f| vec![
+        ("slug", format!("form-{}", f.profession)), ("title", s("Профессия"))]);
+    admin_save_profession_needs_an_author => ("admin/profession/save", false, |f| vec![
+        ("id", s(f.profession_id)), ("version", f.profession_version.clone()), ("slug", f.profession.clone()), ("title", s("Новое имя"))]);
+    admin_delete_profession_needs_an_author => ("admin/profession/delete", false, |f| vec![("id", s(f.profession_id))]);
+    admin_create_grade_needs_an_author => ("admin/grade/create", false, |f| vec![
+        ("profession_id", s(f.profession_id)), ("level", s("middle"))]);
+    admin_save_grade_needs_an_author => ("admin/grade/save", false, |f| vec![
+        ("id", s(f.own_grade)), ("version", f.own_grade_version.clone()), ("level", s("intern")), ("description", s("Старт"))]);
+    admin_delete_grade_needs_an_author => ("admin/grade/delete", false, |f| vec![("id", s(f.own_grade))]);
+    admin_create_project_needs_an_author => ("admin/project/create", false, |f| vec![
+        ("grade_id", s(f.own_grade)), ("slug", s("blog")), ("title", s("Блог"))]);
+    admin_save_project_needs_an_author => ("admin/project/save", false, |f| vec![
+        ("id", s(f.project)), ("version", f.project_version.clone()), ("slug", s("todo")), ("title", s("Todo API"))]);
+    admin_delete_project_needs_an_author => ("admin/project/delete", false, |f| vec![("id", s(f.project))]);
+    admin_create_checklist_item_needs_an_author => ("admin/item/create", false, |f| vec![
+        ("project_id", s(f.project)), ("slug", s("tests")), ("title", s("Тесты"))]);
+    admin_save_checklist_item_needs_an_author => ("admin/item/save", false, |f| vec![
+        ("id", s(f.item)), ("version", f.item_version.clone()), ("slug", s("readme")), ("title", s("README.md"))]);
+    admin_delete_checklist_item_needs_an_author => ("admin/item/delete", false, |f| vec![("id", s(f.item))]);
+    admin_publish_a_profession_needs_an_author => ("admin/publish", false, |f| vec![
+        ("kind", s("profession")), ("id", s(f.profession_id)), ("publish", s("yes")), ("return_to", s("/admin"))]);
+    admin_move_a_checklist_item_needs_an_author => ("admin/move", false, |f| vec![
+        ("kind", s("item")), ("id", s(f.item)), ("direction", s("down")), ("return_to", s("/admin"))]);
+    admin_markdown_preview_needs_an_author => ("admin/markdown", false, |_| vec![("text", s("**жирный**"))]);
     admin_create_token_needs_an_author => ("admin/tokens/create", false, |_| vec![("name", s("CI"))]);
     admin_set_role_needs_an_admin => ("admin/users/role", true, |f| vec![
         ("learner_id", s(f.account)), ("role", s("learner"))]);

@@ -352,6 +352,10 @@ impl TestApp {
             "topics" => "topic_id",
             "theory" => "theory_id",
             "cases" => "case_id",
+            "professions" => "profession_id",
+            "grades" => "grade_id",
+            "projects" => "project_id",
+            "project_items" => "project_item_id",
             _ => "question_id",
         };
         sqlx::query_scalar(&format!(

@@ -1,6 +1,6 @@
 use sqlx::PgPool;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, Who};
 
 #[sqlx::test]
 async fn the_catalog_page_is_server_rendered_with_every_profession(pool: PgPool) {
@@ -75,4 +75,71 @@ async fn a_database_failure_gets_an_error_page_without_details(pool: PgPool) {
     );
     let (status, _) = app.get("/healthz").await;
     assert_eq!(status, 503);
+}
+
+#[sqlx::test]
+async fn a_failed_save_without_javascript_shows_what_was_typed_and_saves_nothing(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (module, _, _) = app.scratch_content().await;
+    let page = format!("/admin/modules/{module}");
+    let version = app.version("modules", module).await;
+    let typed = "Описание, которое автор набирал десять минут";
+    // A browser's own form post: Accept text/html and a Referer, as without JavaScript.
+    let response = author
+        .post(app.url("/api/admin/module/save"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", app.url(&page))
+        .form(&[
+            ("id", module.to_string()),
+            ("version", version),
+            ("slug", "Не Slug".into()),
+            ("title", "Черновик".into()),
+            ("description", typed.into()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 302);
+    let back = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.contains("__err="), "{back}");
+
+    let html = author
+        .get(&back)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(typed),
+        "the typed description is back in the form"
+    );
+    assert!(html.contains("Не Slug"), "and the rejected slug, to fix");
+    assert!(html.contains("латинские буквы"), "with the slug's message");
+    let saved: String = sqlx::query_scalar("SELECT description FROM modules WHERE module_id = $1")
+        .bind(module)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(saved, "", "nothing was saved");
+
+    // Shown once: the next visit shows the saved module.
+    let (_, html) = app.get_as(&author, &page).await;
+    assert!(!html.contains(typed));
+}
+
+#[sqlx::test]
+async fn the_markdown_preview_renders_as_learners_see_it_for_authors_only(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let text = [("text", "**жирный** <script>alert(1)</script>".to_string())];
+    let (status, body) = app.post_form(&author, "admin/markdown", &text).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("<strong>жирный</strong>"), "{body}");
+    assert!(!body.contains("<script>"), "sanitised: {body}");
+    let (status, _) = app.post_form(&app.client, "admin/markdown", &text).await;
+    assert_eq!(status, 401);
 }

@@ -9,6 +9,9 @@ use crate::auth::Role;
 use crate::catalog::GradeLevel;
 use crate::error::AppError;
 
+mod catalog;
+pub use catalog::*;
+
 /// A save over a newer version: 409 with a message that says what to do.
 fn stale(what: &str) -> AppError {
     AppError::Conflict(format!(
@@ -662,62 +665,45 @@ fn trimmed(options: &[String]) -> Vec<String> {
     options.iter().map(|o| o.trim().to_string()).collect()
 }
 
-/// Publishes or unpublishes a module, topic or question without touching the rest.
-pub async fn set_published(pool: &PgPool, kind: &str, id: i64, on: bool) -> Result<(), AppError> {
-    let done = match kind {
-        "module" => {
-            sqlx::query!(
-                "UPDATE modules SET is_active = $2 WHERE module_id = $1",
-                id,
-                on
+/// Every kind of row authors publish and reorder: its table, id column and the
+/// column its siblings share. Professions have no parent: `true` makes all of
+/// them siblings (`WHERE true = (SELECT true …)` is false for a missing id).
+/// `sqlx::query!` accepts literals joined by `+`, so each kind still gets its own
+/// compile-time checked statement.
+macro_rules! with_kinds {
+    ($callback:ident ! ($($args:tt)*)) => {
+        $callback!($($args)*;
+            "profession" => "professions", "profession_id", "true";
+            "grade" => "grades", "grade_id", "profession_id";
+            "module" => "modules", "module_id", "grade_id";
+            "topic" => "topics", "topic_id", "module_id";
+            "question" => "questions", "question_id", "topic_id";
+            "task" => "tasks", "task_id", "topic_id";
+            "theory" => "theory", "theory_id", "topic_id";
+            "case" => "cases", "case_id", "topic_id";
+            "project" => "projects", "project_id", "grade_id";
+            "item" => "project_items", "project_item_id", "project_id")
+    };
+}
+
+macro_rules! publish {
+    ($pool:expr, $kind:expr, $id:expr, $on:expr; $($k:literal => $table:tt, $col:tt, $parent:tt);*) => {
+        match $kind {
+            $($k => sqlx::query!(
+                "UPDATE " + $table + " SET is_active = $2 WHERE " + $col + " = $1",
+                $id,
+                $on
             )
-            .execute(pool)
-            .await?
-        }
-        "topic" => {
-            sqlx::query!(
-                "UPDATE topics SET is_active = $2 WHERE topic_id = $1",
-                id,
-                on
-            )
-            .execute(pool)
-            .await?
-        }
-        "question" => {
-            sqlx::query!(
-                "UPDATE questions SET is_active = $2 WHERE question_id = $1",
-                id,
-                on
-            )
-            .execute(pool)
-            .await?
-        }
-        "task" => {
-            sqlx::query!("UPDATE tasks SET is_active = $2 WHERE task_id = $1", id, on)
-                .execute(pool)
-                .await?
-        }
-        "theory" => {
-            sqlx::query!(
-                "UPDATE theory SET is_active = $2 WHERE theory_id = $1",
-                id,
-                on
-            )
-            .execute(pool)
-            .await?
-        }
-        "case" => {
-            sqlx::query!("UPDATE cases SET is_active = $2 WHERE case_id = $1", id, on)
-                .execute(pool)
-                .await?
-        }
-        _ => {
-            return Err(AppError::invalid(
-                "kind",
-                "Публиковать можно модули, темы и упражнения.",
-            ))
+            .execute($pool)
+            .await?,)*
+            _ => return Err(AppError::invalid("kind", "Такого вида содержимого нет.")),
         }
     };
+}
+
+/// Publishes or unpublishes one row without touching the rest.
+pub async fn set_published(pool: &PgPool, kind: &str, id: i64, on: bool) -> Result<(), AppError> {
+    let done = with_kinds!(publish!(pool, kind, id, on));
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
@@ -965,55 +951,44 @@ pub async fn delete_case(pool: &PgPool, id: i64) -> Result<(), AppError> {
 
 // ---- order ---------------------------------------------------------------
 
-/// Moves a module, topic or question one place up or down among its siblings.
+macro_rules! sibling_ids {
+    ($tx:expr, $kind:expr, $id:expr; $($k:literal => $table:tt, $col:tt, $parent:tt);*) => {
+        match $kind {
+            $($k => sqlx::query_scalar!(
+                "SELECT " + $col + " FROM " + $table + " WHERE " + $parent + " = (SELECT "
+                    + $parent + " FROM " + $table + " WHERE " + $col + " = $1)
+                 ORDER BY position, " + $col + " FOR UPDATE",
+                $id
+            )
+            .fetch_all(&mut *$tx)
+            .await?,)*
+            _ => return Err(AppError::invalid("kind", "Такого вида содержимого нет.")),
+        }
+    };
+}
+
+macro_rules! renumber {
+    ($tx:expr, $kind:expr, $order:expr, $positions:expr; $($k:literal => $table:tt, $col:tt, $parent:tt);*) => {
+        match $kind {
+            $($k => sqlx::query!(
+                "UPDATE " + $table + " x SET position = o.pos
+                 FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
+                 WHERE x." + $col + " = o.id AND x.position <> o.pos",
+                $order,
+                $positions
+            )
+            .execute(&mut *$tx)
+            .await?,)*
+            _ => return Err(AppError::invalid("kind", "Такого вида содержимого нет.")),
+        }
+    };
+}
+
+/// Moves a row one place up or down among its siblings.
 pub async fn move_item(pool: &PgPool, kind: &str, id: i64, up: bool) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     // Renumber the siblings 1..n in their current order, then swap two neighbours.
-    let ids: Vec<i64> = match kind {
-        "module" => sqlx::query_scalar!(
-            "SELECT module_id FROM modules WHERE grade_id = (SELECT grade_id FROM modules WHERE module_id = $1)
-             ORDER BY position, module_id FOR UPDATE",
-            id
-        )
-        .fetch_all(&mut *tx)
-        .await?,
-        "topic" => sqlx::query_scalar!(
-            "SELECT topic_id FROM topics WHERE module_id = (SELECT module_id FROM topics WHERE topic_id = $1)
-             ORDER BY position, topic_id FOR UPDATE",
-            id
-        )
-        .fetch_all(&mut *tx)
-        .await?,
-        "question" => sqlx::query_scalar!(
-            "SELECT question_id FROM questions WHERE topic_id = (SELECT topic_id FROM questions WHERE question_id = $1)
-             ORDER BY position, question_id FOR UPDATE",
-            id
-        )
-        .fetch_all(&mut *tx)
-        .await?,
-        "task" => sqlx::query_scalar!(
-            "SELECT task_id FROM tasks WHERE topic_id = (SELECT topic_id FROM tasks WHERE task_id = $1)
-             ORDER BY position, task_id FOR UPDATE",
-            id
-        )
-        .fetch_all(&mut *tx)
-        .await?,
-        "theory" => sqlx::query_scalar!(
-            "SELECT theory_id FROM theory WHERE topic_id = (SELECT topic_id FROM theory WHERE theory_id = $1)
-             ORDER BY position, theory_id FOR UPDATE",
-            id
-        )
-        .fetch_all(&mut *tx)
-        .await?,
-        "case" => sqlx::query_scalar!(
-            "SELECT case_id FROM cases WHERE topic_id = (SELECT topic_id FROM cases WHERE case_id = $1)
-             ORDER BY position, case_id FOR UPDATE",
-            id
-        )
-        .fetch_all(&mut *tx)
-        .await?,
-        _ => return Err(AppError::invalid("kind", "Переставлять можно модули, темы и упражнения.")),
-    };
+    let ids: Vec<i64> = with_kinds!(sibling_ids!(tx, kind, id));
     let Some(at) = ids.iter().position(|&x| x == id) else {
         return Err(AppError::NotFound);
     };
@@ -1028,56 +1003,7 @@ pub async fn move_item(pool: &PgPool, kind: &str, id: i64, up: bool) -> Result<(
     };
     order.swap(at, to);
     let positions: Vec<i32> = (1..=order.len() as i32).collect();
-    match kind {
-        "module" => sqlx::query!(
-            "UPDATE modules m SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
-             WHERE m.module_id = o.id AND m.position <> o.pos",
-            &order,
-            &positions
-        )
-        .execute(&mut *tx)
-        .await?,
-        "topic" => sqlx::query!(
-            "UPDATE topics t SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
-             WHERE t.topic_id = o.id AND t.position <> o.pos",
-            &order,
-            &positions
-        )
-        .execute(&mut *tx)
-        .await?,
-        "task" => sqlx::query!(
-            "UPDATE tasks x SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
-             WHERE x.task_id = o.id AND x.position <> o.pos",
-            &order,
-            &positions
-        )
-        .execute(&mut *tx)
-        .await?,
-        "theory" => sqlx::query!(
-            "UPDATE theory x SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
-             WHERE x.theory_id = o.id AND x.position <> o.pos",
-            &order,
-            &positions
-        )
-        .execute(&mut *tx)
-        .await?,
-        "case" => sqlx::query!(
-            "UPDATE cases x SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
-             WHERE x.case_id = o.id AND x.position <> o.pos",
-            &order,
-            &positions
-        )
-        .execute(&mut *tx)
-        .await?,
-        _ => sqlx::query!(
-            "UPDATE questions q SET position = o.pos FROM unnest($1::bigint[], $2::int[]) AS o(id, pos)
-             WHERE q.question_id = o.id AND q.position <> o.pos",
-            &order,
-            &positions
-        )
-        .execute(&mut *tx)
-        .await?,
-    };
+    with_kinds!(renumber!(tx, kind, &order, &positions));
     tx.commit().await?;
     Ok(())
 }

@@ -1,0 +1,79 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList};
+use super::module_page::DeleteSection;
+use super::profession_page::LevelSelect;
+use super::{get_grade_edit, CreateProject, GradeEdit, SaveGrade};
+use crate::components::{ErrorPage, FormError, Loading};
+
+/// `/admin/grades/{id}`: a grade, its modules and its portfolio projects.
+#[component]
+pub fn AdminGradePage() -> impl IntoView {
+    let data = Resource::new(id_param(), get_grade_edit);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(g) => view! { <GradeEditor g/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn GradeEditor(g: GradeEdit) -> impl IntoView {
+    let save = ServerAction::<SaveGrade>::new();
+    let create = ServerAction::<CreateProject>::new();
+    let row = g.grade;
+    let (id, is_active) = (row.grade_id, row.is_active);
+    let here = format!("/admin/grades/{id}");
+    let title = format!("{} · {}", row.level.title(), g.trail.profession_title);
+    let learner_href = format!("/professions/{}/{}", g.trail.profession_slug, row.slug);
+    view! {
+        <Title text=format!("Грейд: {title}")/>
+        <section class=style::page>
+            <p>
+                <a href="/admin">"Авторская"</a> " › "
+                <a href=format!("/admin/professions/{}", row.profession_id)>{g.trail.profession_title.clone()}</a>
+            </p>
+            <h1>{title.clone()} " " <DraftTag is_active/></h1>
+            <Notice/>
+            <ActionForm action=save attr:class=style::panel attr:aria-label="Грейд">
+                <h2>"Грейд"</h2>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="version" value=row.version.clone()/>
+                <LevelSelect levels=g.levels.clone() selected=row.level result=save.value()/>
+                <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
+                <PublishedBox checked=is_active result=save.value()/>
+                <FormError result=save.value()/>
+                <button class="button" type="submit">"Сохранить грейд"</button>
+                " "
+                {is_active.then(|| view! { <a href=learner_href>"Открыть как ученик"</a> })}
+            </ActionForm>
+
+            <RowList kind="module" path="modules" heading="Модули".into() here=here.clone()
+                rows=g.modules.into_iter().map(|m| (m.id, m.title, m.is_active)).collect()>
+                <p><a class="button button-secondary" href=format!("/admin/grades/{id}/new-module")>"+ Новый модуль"</a></p>
+            </RowList>
+
+            <RowList kind="project" path="projects" heading="Проекты для портфолио".into() here=here.clone()
+                rows=g.projects.into_iter().map(|p| (p.project_id, p.title, p.is_active)).collect()>
+                <h3>"Новый проект"</h3>
+                <ActionForm action=create attr:aria-label="Новый проект">
+                    <input type="hidden" name="grade_id" value=id/>
+                    <Field label="Название проекта" name="title" result=create.value() required=true/>
+                    <Field label="Адрес проекта (slug)" name="slug" hint="латиница, цифры и дефисы: todo-api" result=create.value() required=true/>
+                    <Field label="Что сделать" name="description" rows=3 hint="задание проекта, как его прочтёт ученик" result=create.value()/>
+                    <PublishedBox checked=false result=create.value()/>
+                    <FormError result=create.value()/>
+                    <button class="button" type="submit">"Добавить проект"</button>
+                </ActionForm>
+            </RowList>
+
+            <DeleteSection kind="grade" id is_active answers=g.answers return_to=here/>
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList};
+use super::module_page::DeleteSection;
+use super::{
+    get_checklist_item_edit, get_project_edit, AdminTrail, ChecklistItemEdit, CreateChecklistItem,
+    ProjectEdit, SaveChecklistItem, SaveProject,
+};
+use crate::components::{ErrorPage, FormError, Loading};
+
+/// `/admin/projects/{id}`: a portfolio project and its checklist.
+#[component]
+pub fn AdminProjectPage() -> impl IntoView {
+    let data = Resource::new(id_param(), get_project_edit);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) => view! { <ProjectEditor p/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Авторская › profession › grade.
+#[component]
+fn GradeCrumbs(trail: AdminTrail) -> impl IntoView {
+    view! {
+        <a href="/admin">"Авторская"</a> " › "
+        {trail.profession_title} " › "
+        <a href=format!("/admin/grades/{}", trail.grade_id)>{trail.level.title()}</a>
+    }
+}
+
+#[component]
+fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
+    let save = ServerAction::<SaveProject>::new();
+    let create = ServerAction::<CreateChecklistItem>::new();
+    let row = p.project;
+    let (id, is_active) = (row.project_id, row.is_active);
+    let here = format!("/admin/projects/{id}");
+    view! {
+        <Title text=format!("Проект: {}", row.title)/>
+        <section class=style::page>
+            <p><GradeCrumbs trail=p.trail/></p>
+            <h1>{row.title.clone()} " " <DraftTag is_active/></h1>
+            <Notice/>
+            <ActionForm action=save attr:class=style::panel attr:aria-label="Проект">
+                <h2>"Проект"</h2>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="version" value=row.version.clone()/>
+                <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
+                <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
+                <Field label="Что сделать" name="description" value=row.description.clone() rows=4 result=save.value()/>
+                <PublishedBox checked=is_active result=save.value()/>
+                <FormError result=save.value()/>
+                <button class="button" type="submit">"Сохранить проект"</button>
+            </ActionForm>
+
+            <RowList kind="item" path="items" heading="Чек-лист: что должно быть в GitHub".into() here=here.clone()
+                rows=p.items.into_iter().map(|i| (i.project_item_id, i.title, i.is_active)).collect()>
+                <h3>"Новый пункт"</h3>
+                <ActionForm action=create attr:aria-label="Новый пункт чек-листа">
+                    <input type="hidden" name="project_id" value=id/>
+                    <Field label="Пункт" name="title" hint="проверяемо: «README с инструкцией запуска»" result=create.value() required=true/>
+                    <Field label="Адрес пункта (slug)" name="slug" hint="латиница, цифры и дефисы: readme" result=create.value() required=true/>
+                    <PublishedBox checked=true result=create.value()/>
+                    <FormError result=create.value()/>
+                    <button class="button" type="submit">"Добавить пункт"</button>
+                </ActionForm>
+            </RowList>
+
+            <DeleteSection kind="project" id is_active answers=p.checks return_to=here/>
+        </section>
+    }
+}
+
+/// `/admin/items/{id}`: one line of a project's checklist.
+#[component]
+pub fn AdminChecklistItemPage() -> impl IntoView {
+    let data = Resource::new(id_param(), get_checklist_item_edit);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(i) => view! { <ItemEditor i/> }.into_any(),
+                    Err(error) => view! { <ErrorPage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ItemEditor(i: ChecklistItemEdit) -> impl IntoView {
+    let save = ServerAction::<SaveChecklistItem>::new();
+    let row = i.item;
+    let (id, is_active) = (row.project_item_id, row.is_active);
+    let (project_id, project_title) = i.project;
+    view! {
+        <Title text="Пункт чек-листа"/>
+        <section class=style::page>
+            <p>
+                <GradeCrumbs trail=i.trail/> " › "
+                <a href=format!("/admin/projects/{project_id}")>{project_title}</a>
+            </p>
+            <h1>"Пункт чек-листа " <DraftTag is_active/></h1>
+            <Notice/>
+            <ActionForm action=save attr:class=style::panel attr:aria-label="Пункт чек-листа">
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="version" value=row.version.clone()/>
+                <Field label="Пункт" name="title" value=row.title.clone() result=save.value() required=true/>
+                <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
+                <PublishedBox checked=is_active result=save.value()/>
+                <FormError result=save.value()/>
+                <button class="button" type="submit">"Сохранить пункт"</button>
+            </ActionForm>
+            <DeleteSection kind="item" id is_active answers=i.checks return_to=format!("/admin/items/{id}")/>
+        </section>
+    }
+}
