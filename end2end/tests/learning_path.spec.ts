@@ -13,7 +13,8 @@ test('a learner walks from the catalog to the first topic of Python backend', as
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Кем вы хотите стать?' })).toBeVisible();
   const professions = page.getByRole('list', { name: 'Профессии' });
-  await expect(professions.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) })).toHaveCount(9);
+  // The nine seeded professions (authoring tests running alongside may add more).
+  await expect(professions.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) }).nth(8)).toBeVisible();
   await expect(page.getByRole('img', { name: 'Рейтинг 0 из 5' }).first()).toBeVisible();
 
   await page.getByRole('link', { name: 'Бэкендер / Веб-разработчик' }).click();

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{get_case_edit, CaseEdit, SaveCase};
 use crate::components::{ErrorPage, FormError, Loading};
@@ -80,7 +80,7 @@ fn CaseEditor(c: CaseEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Кейс">
                 <h2>"Правка"</h2>
                 <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=version/>
+                <VersionInput value=version result=save.value()/>
                 <CaseFields result=save.value() case=row/>
                 <PublishedBox checked=is_active result=save.value()/>
                 <FormError result=save.value()/>

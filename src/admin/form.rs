@@ -175,3 +175,15 @@ pub fn RowList(
         </section>
     }
 }
+
+/// The version the form was opened at. After a failed save it stays the version
+/// that was posted, so a stale form that came back with the author's typing is
+/// still refused (409) until they reload and see the newer row.
+#[component]
+pub fn VersionInput<T: Send + Sync + 'static>(
+    value: String,
+    #[prop(into)] result: Signal<Option<Result<T, AppError>>>,
+) -> impl IntoView {
+    let value = result.with_untracked(|r| super::drafts::value_of(r, "version", value));
+    view! { <input type="hidden" name="version" value=value/> }
+}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::profession_page::LevelSelect;
 use super::{get_grade_edit, CreateProject, GradeEdit, SaveGrade};
@@ -44,7 +44,7 @@ fn GradeEditor(g: GradeEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Грейд">
                 <h2>"Грейд"</h2>
                 <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=row.version.clone()/>
+                <VersionInput value=row.version.clone() result=save.value()/>
                 <LevelSelect levels=g.levels.clone() selected=row.level result=save.value()/>
                 <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
                 <PublishedBox checked=is_active result=save.value()/>

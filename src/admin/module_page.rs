@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::{get_module_edit, CreateTopic, DeleteModule, ModuleEdit, SaveModule, SetPublished};
 use crate::components::{ErrorPage, FormError, Loading};
 
@@ -41,7 +41,7 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Модуль">
                 <h2>"Модуль"</h2>
                 <input type="hidden" name="id" value=row.module_id/>
-                <input type="hidden" name="version" value=row.version.clone()/>
+                <VersionInput value=row.version.clone() result=save.value()/>
                 <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
                 <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
                 <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>

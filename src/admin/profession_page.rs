@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{get_profession_edit, CreateGrade, CreateProfession, ProfessionEdit, SaveProfession};
 use crate::catalog::GradeLevel;
@@ -59,7 +59,7 @@ fn ProfessionEditor(p: ProfessionEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Профессия">
                 <h2>"Профессия"</h2>
                 <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=row.version.clone()/>
+                <VersionInput value=row.version.clone() result=save.value()/>
                 <ProfessionFields result=save.value() row=row.clone()/>
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить профессию"</button>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::{
     get_checklist_item_edit, get_project_edit, AdminTrail, ChecklistItemEdit, CreateChecklistItem,
@@ -51,7 +51,7 @@ fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Проект">
                 <h2>"Проект"</h2>
                 <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=row.version.clone()/>
+                <VersionInput value=row.version.clone() result=save.value()/>
                 <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
                 <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
                 <Field label="Что сделать" name="description" value=row.description.clone() rows=4 result=save.value()/>
@@ -111,7 +111,7 @@ fn ItemEditor(i: ChecklistItemEdit) -> impl IntoView {
             <Notice/>
             <ActionForm action=save attr:class=style::panel attr:aria-label="Пункт чек-листа">
                 <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=row.version.clone()/>
+                <VersionInput value=row.version.clone() result=save.value()/>
                 <Field label="Пункт" name="title" value=row.title.clone() result=save.value() required=true/>
                 <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
                 <PublishedBox checked=is_active result=save.value()/>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::topic_page::QuestionFields;
 use super::{get_question_edit, QuestionEdit, SaveQuestion};
@@ -60,7 +60,7 @@ fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Вопрос">
                 <h2>"Правка"</h2>
                 <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=version/>
+                <VersionInput value=version result=save.value()/>
                 <QuestionFields result=save.value() question=row/>
                 <PublishedBox checked=is_active result=save.value()/>
                 <FormError result=save.value()/>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{get_task_edit, RunTaskCode, SaveTask, TaskEdit, UseTaskOutput};
 use crate::components::{ErrorPage, FormError, Loading};
@@ -107,7 +107,7 @@ fn TaskEditor(t: TaskEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Задача">
                 <h2>"Правка"</h2>
                 <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=version.clone()/>
+                <VersionInput value=version.clone() result=save.value()/>
                 <TaskFields result=save.value() task=row/>
                 <PublishedBox checked=is_active result=save.value()/>
                 <FormError result=save.value()/>

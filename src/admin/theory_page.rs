@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{get_theory_edit, SaveTheory, TheoryEdit};
 use crate::components::{ErrorPage, FormError, Loading};
@@ -70,7 +70,7 @@ fn TheoryEditor(t: TheoryEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Карточка теории">
                 <h2>"Правка"</h2>
                 <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=version/>
+                <VersionInput value=version result=save.value()/>
                 <TheoryFields result=save.value() card=row/>
                 <PublishedBox checked=is_active result=save.value()/>
                 <FormError result=save.value()/>

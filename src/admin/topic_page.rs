@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::case_page::CaseFields;
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList};
+use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::task_page::TaskFields;
 use super::theory_page::TheoryFields;
@@ -55,7 +55,7 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
             <ActionForm action=save attr:class=style::panel attr:aria-label="Тема">
                 <h2>"Тема"</h2>
                 <input type="hidden" name="id" value=row.topic_id/>
-                <input type="hidden" name="version" value=row.version.clone()/>
+                <VersionInput value=row.version.clone() result=save.value()/>
                 <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
                 <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
                 <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>

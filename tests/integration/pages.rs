@@ -143,3 +143,55 @@ async fn the_markdown_preview_renders_as_learners_see_it_for_authors_only(pool: 
     let (status, _) = app.post_form(&app.client, "admin/markdown", &text).await;
     assert_eq!(status, 401);
 }
+
+#[sqlx::test]
+async fn a_stale_form_comes_back_with_the_typing_and_still_carries_the_old_version(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (module, _, _) = app.scratch_content().await;
+    let page = format!("/admin/modules/{module}");
+    let opened = app.version("modules", module).await;
+    // Someone else saves first.
+    sqlx::query("UPDATE modules SET description = 'чужая правка' WHERE module_id = $1")
+        .bind(module)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let slug: String = sqlx::query_scalar("SELECT slug FROM modules WHERE module_id = $1")
+        .bind(module)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let response = author
+        .post(app.url("/api/admin/module/save"))
+        .header("accept", "text/html")
+        .header("referer", app.url(&page))
+        .form(&[
+            ("id", module.to_string()),
+            ("version", opened.clone()),
+            ("slug", slug),
+            ("title", "Черновик".into()),
+            ("description", "моя правка".into()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let back = response.headers()["location"].to_str().unwrap().to_string();
+    let html = author
+        .get(&back)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("изменили после того, как вы"),
+        "the stale message"
+    );
+    assert!(html.contains("моя правка"), "the typing is back");
+    assert!(
+        html.contains(&format!("value=\"{opened}\"")),
+        "the version opened, so saving again is refused until a reload"
+    );
+}
