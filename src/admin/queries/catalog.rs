@@ -5,7 +5,7 @@
 
 use sqlx::PgPool;
 
-use super::{needs_confirmation, stale, trail};
+use super::{found, needs_confirmation, saved, trail};
 use crate::admin::types::*;
 use crate::admin::validate;
 use crate::catalog::GradeLevel;
@@ -104,13 +104,7 @@ pub async fn update_profession(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => profession(pool, id).await,
-        None => {
-            profession(pool, id).await?;
-            Err(stale("Профессию"))
-        }
-    }
+    saved(updated, profession(pool, id), "Профессию").await
 }
 
 /// Deletes a profession with everything in it. Learners' answers inside need
@@ -123,10 +117,7 @@ pub async fn delete_profession(pool: &PgPool, id: i64, confirmed: bool) -> Resul
     let done = sqlx::query!("DELETE FROM professions WHERE profession_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 // ---- grades ----------------------------------------------------------------
@@ -243,13 +234,7 @@ pub async fn update_grade(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => grade(pool, id).await,
-        None => {
-            grade(pool, id).await?;
-            Err(stale("Грейд"))
-        }
-    }
+    saved(updated, grade(pool, id), "Грейд").await
 }
 
 pub async fn delete_grade(pool: &PgPool, id: i64, confirmed: bool) -> Result<(), AppError> {
@@ -260,10 +245,7 @@ pub async fn delete_grade(pool: &PgPool, id: i64, confirmed: bool) -> Result<(),
     let done = sqlx::query!("DELETE FROM grades WHERE grade_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 // ---- projects --------------------------------------------------------------
@@ -356,13 +338,7 @@ pub async fn update_project(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => project(pool, id).await,
-        None => {
-            project(pool, id).await?;
-            Err(stale("Проект"))
-        }
-    }
+    saved(updated, project(pool, id), "Проект").await
 }
 
 /// Deletes a project and its checklist; learners' ticks need `confirmed`.
@@ -374,10 +350,7 @@ pub async fn delete_project(pool: &PgPool, id: i64, confirmed: bool) -> Result<(
     let done = sqlx::query!("DELETE FROM projects WHERE project_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 fn ticks_need_confirmation(checks: i64) -> AppError {
@@ -477,13 +450,7 @@ pub async fn update_checklist_item(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => checklist_item(pool, id).await,
-        None => {
-            checklist_item(pool, id).await?;
-            Err(stale("Пункт чек-листа"))
-        }
-    }
+    saved(updated, checklist_item(pool, id), "Пункт чек-листа").await
 }
 
 /// Deletes one checklist item with its ticks (one line: no confirmation, as for
@@ -492,8 +459,5 @@ pub async fn delete_checklist_item(pool: &PgPool, id: i64) -> Result<(), AppErro
     let done = sqlx::query!("DELETE FROM project_items WHERE project_item_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }

@@ -20,6 +20,42 @@ fn stale(what: &str) -> AppError {
     ))
 }
 
+/// The end of an optimistic-locking UPDATE (`… AND updated_at::text = $version
+/// RETURNING id`): the row as saved; 404 when it is gone; 409 when it is there
+/// but newer than the form.
+async fn saved<T>(
+    updated: Option<i64>,
+    load: impl std::future::Future<Output = Result<T, AppError>>,
+    what: &str,
+) -> Result<T, AppError> {
+    let row = load.await?;
+    match updated {
+        Some(_) => Ok(row),
+        None => Err(stale(what)),
+    }
+}
+
+/// A DELETE or UPDATE by id that touched nothing: there was no such row.
+fn found(done: sqlx::postgres::PgQueryResult) -> Result<(), AppError> {
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Where an exercise sits: grade, module and topic, for its editor's links.
+async fn topic_trail(pool: &PgPool, topic_id: i64) -> Result<AdminTrail, AppError> {
+    let t = topic(pool, topic_id).await?;
+    let m = module(pool, t.module_id).await?;
+    trail(
+        pool,
+        m.grade_id,
+        Some((m.module_id, m.title)),
+        Some((t.topic_id, t.title)),
+    )
+    .await
+}
+
 pub async fn tree(pool: &PgPool) -> Result<AdminTree, AppError> {
     let professions = sqlx::query!(
         "SELECT profession_id, slug, title, is_active FROM professions ORDER BY position, profession_id"
@@ -214,13 +250,7 @@ pub async fn update_module(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => module(pool, id).await,
-        None => {
-            module(pool, id).await?;
-            Err(stale("Модуль"))
-        }
-    }
+    saved(updated, module(pool, id), "Модуль").await
 }
 
 /// Deletes a module. With learner answers under it, `confirmed` must be set:
@@ -233,10 +263,7 @@ pub async fn delete_module(pool: &PgPool, id: i64, confirmed: bool) -> Result<()
     let done = sqlx::query!("DELETE FROM modules WHERE module_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 fn needs_confirmation(answers: i64) -> AppError {
@@ -340,13 +367,7 @@ pub async fn update_topic(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => topic(pool, id).await,
-        None => {
-            topic(pool, id).await?;
-            Err(stale("Тему"))
-        }
-    }
+    saved(updated, topic(pool, id), "Тему").await
 }
 
 pub async fn delete_topic(pool: &PgPool, id: i64, confirmed: bool) -> Result<(), AppError> {
@@ -357,10 +378,7 @@ pub async fn delete_topic(pool: &PgPool, id: i64, confirmed: bool) -> Result<(),
     let done = sqlx::query!("DELETE FROM topics WHERE topic_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 pub async fn topic_preview(pool: &PgPool, id: i64) -> Result<TopicPreview, AppError> {
@@ -419,16 +437,8 @@ pub async fn question_answers(pool: &PgPool, id: i64) -> Result<i64, AppError> {
 pub async fn question_edit(pool: &PgPool, id: i64) -> Result<QuestionEdit, AppError> {
     use crate::server::render::markdown;
     let question = question(pool, id).await?;
-    let t = topic(pool, question.topic_id).await?;
-    let m = module(pool, t.module_id).await?;
     Ok(QuestionEdit {
-        trail: trail(
-            pool,
-            m.grade_id,
-            Some((m.module_id, m.title)),
-            Some((t.topic_id, t.title)),
-        )
-        .await?,
+        trail: topic_trail(pool, question.topic_id).await?,
         title_html: markdown(&question.title),
         explanation_html: markdown(&question.explanation),
         answers: question_answers(pool, id).await?,
@@ -483,23 +493,14 @@ pub async fn update_question(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => question(pool, id).await,
-        None => {
-            question(pool, id).await?;
-            Err(stale("Вопрос"))
-        }
-    }
+    saved(updated, question(pool, id), "Вопрос").await
 }
 
 pub async fn delete_question(pool: &PgPool, id: i64) -> Result<(), AppError> {
     let done = sqlx::query!("DELETE FROM questions WHERE question_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 // ---- tasks ---------------------------------------------------------------
@@ -538,8 +539,6 @@ pub async fn task_edit(
 ) -> Result<TaskEdit, AppError> {
     use crate::server::render::{code_html, markdown};
     let task = task(pool, id).await?;
-    let t = topic(pool, task.topic_id).await?;
-    let m = module(pool, t.module_id).await?;
     let answers = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!" FROM answers WHERE task_id = $1"#,
         id
@@ -547,13 +546,7 @@ pub async fn task_edit(
     .fetch_one(pool)
     .await?;
     Ok(TaskEdit {
-        trail: trail(
-            pool,
-            m.grade_id,
-            Some((m.module_id, m.title)),
-            Some((t.topic_id, t.title)),
-        )
-        .await?,
+        trail: topic_trail(pool, task.topic_id).await?,
         code_html: code_html(&task.code),
         explanation_html: markdown(&task.explanation),
         answers,
@@ -612,13 +605,7 @@ pub async fn update_task(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => task(pool, id).await,
-        None => {
-            task(pool, id).await?;
-            Err(stale("Задачу"))
-        }
-    }
+    saved(updated, task(pool, id), "Задачу").await
 }
 
 /// Sets a task's answer to what its code printed, if the task is still the
@@ -655,10 +642,7 @@ pub async fn delete_task(pool: &PgPool, id: i64) -> Result<(), AppError> {
     let done = sqlx::query!("DELETE FROM tasks WHERE task_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 fn trimmed(options: &[String]) -> Vec<String> {
@@ -704,10 +688,7 @@ macro_rules! publish {
 /// Publishes or unpublishes one row without touching the rest.
 pub async fn set_published(pool: &PgPool, kind: &str, id: i64, on: bool) -> Result<(), AppError> {
     let done = with_kinds!(publish!(pool, kind, id, on));
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 // ---- theory cards --------------------------------------------------------
@@ -740,8 +721,6 @@ pub async fn theory_of_topic(pool: &PgPool, topic_id: i64) -> Result<Vec<TheoryR
 pub async fn theory_edit(pool: &PgPool, id: i64) -> Result<TheoryEdit, AppError> {
     use crate::server::render::markdown;
     let theory = theory(pool, id).await?;
-    let t = topic(pool, theory.topic_id).await?;
-    let m = module(pool, t.module_id).await?;
     let answers = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!" FROM answers WHERE theory_id = $1"#,
         id
@@ -749,13 +728,7 @@ pub async fn theory_edit(pool: &PgPool, id: i64) -> Result<TheoryEdit, AppError>
     .fetch_one(pool)
     .await?;
     Ok(TheoryEdit {
-        trail: trail(
-            pool,
-            m.grade_id,
-            Some((m.module_id, m.title)),
-            Some((t.topic_id, t.title)),
-        )
-        .await?,
+        trail: topic_trail(pool, theory.topic_id).await?,
         title_html: markdown(&theory.title),
         body_html: markdown(&theory.body),
         explanation_html: markdown(&theory.explanation),
@@ -808,23 +781,14 @@ pub async fn update_theory(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => theory(pool, id).await,
-        None => {
-            theory(pool, id).await?;
-            Err(stale("Карточку"))
-        }
-    }
+    saved(updated, theory(pool, id), "Карточку").await
 }
 
 pub async fn delete_theory(pool: &PgPool, id: i64) -> Result<(), AppError> {
     let done = sqlx::query!("DELETE FROM theory WHERE theory_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 // ---- cases ---------------------------------------------------------------
@@ -859,8 +823,6 @@ pub async fn cases_of_topic(pool: &PgPool, topic_id: i64) -> Result<Vec<CaseRow>
 pub async fn case_edit(pool: &PgPool, id: i64) -> Result<CaseEdit, AppError> {
     use crate::server::render::markdown;
     let case = case(pool, id).await?;
-    let t = topic(pool, case.topic_id).await?;
-    let m = module(pool, t.module_id).await?;
     let answers = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!" FROM answers WHERE case_id = $1"#,
         id
@@ -868,13 +830,7 @@ pub async fn case_edit(pool: &PgPool, id: i64) -> Result<CaseEdit, AppError> {
     .fetch_one(pool)
     .await?;
     Ok(CaseEdit {
-        trail: trail(
-            pool,
-            m.grade_id,
-            Some((m.module_id, m.title)),
-            Some((t.topic_id, t.title)),
-        )
-        .await?,
+        trail: topic_trail(pool, case.topic_id).await?,
         title_html: markdown(&case.title),
         explanation_html: markdown(&case.explanation),
         answers,
@@ -930,23 +886,14 @@ pub async fn update_case(
     )
     .fetch_optional(pool)
     .await?;
-    match updated {
-        Some(_) => case(pool, id).await,
-        None => {
-            case(pool, id).await?;
-            Err(stale("Кейс"))
-        }
-    }
+    saved(updated, case(pool, id), "Кейс").await
 }
 
 pub async fn delete_case(pool: &PgPool, id: i64) -> Result<(), AppError> {
     let done = sqlx::query!("DELETE FROM cases WHERE case_id = $1", id)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 // ---- order ---------------------------------------------------------------
@@ -1047,10 +994,7 @@ pub async fn set_role(
     )
     .execute(pool)
     .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done)
 }
 
 /// `grader create-admin`: makes an account an admin, creating it when needed.
