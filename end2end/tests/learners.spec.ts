@@ -77,15 +77,19 @@ test('a lesson runs from its first exercise to the end screen', async ({ page })
   await page.getByRole('button', { name: 'Понимаю', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Результат ответа' })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Прогресс урока' })).not.toHaveAttribute('aria-valuenow', '0');
+  const done = page.getByRole('heading', { name: 'Урок завершён!' });
   for (let i = 0; i < 40; i++) {
     const counter = page.getByText(/^Упражнение \d+ из \d+$/);
+    // Wait for the next page to be there (a step or the end screen) before asking
+    // which: mid-navigation, neither is, and the loop must not stop early.
+    await expect(counter.or(done)).toBeVisible();
     if (!(await counter.isVisible())) break; // the end screen has no counter
     const text = (await counter.textContent())!;
     await page.getByRole('link', { name: /^(Далее|Пропустить|Завершить)$/ }).click();
     // Wait until the next step (or the end screen) replaced this one.
     await expect(page.getByText(text, { exact: true })).toBeHidden();
   }
-  await expect(page.getByRole('heading', { name: 'Урок завершён!' })).toBeVisible();
+  await expect(done).toBeVisible();
   await expect(page.getByText('+10')).toBeVisible();
   await expect(page.getByText('100 %')).toBeVisible();
 });
