@@ -4,6 +4,8 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Accept"] = "application/json"
 wrk.headers["Cookie"] = os.getenv("COOKIE") or ""
+-- A browser's same-origin post: Grader refuses cookie posts from other origins.
+wrk.headers["Origin"] = os.getenv("ORIGIN") or ""
 local theory = os.getenv("THEORY_ID")
 local counter = 0
 

@@ -44,11 +44,11 @@ done
 # Answer submission: one learner (one session cookie), 64 concurrent connections.
 theory_id=$(curl -fsS "http://$ADDR$topic" | grep -o 'name="exercise_id" value="[0-9]*"' | head -n 1 | grep -o '[0-9]*')
 client_id=$(python3 -c 'import uuid; print(uuid.uuid4())')
-cookie=$(curl -fsS -o /dev/null -D - -X POST -H 'Accept: application/json' \
+cookie=$(curl -fsS -o /dev/null -D - -X POST -H 'Accept: application/json' -H "Origin: http://$ADDR" \
   -d "kind=theory&exercise_id=$theory_id&client_id=$client_id&understood=yes" \
   "http://$ADDR/api/learning/answer" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -n 1)
 echo "Answer submission (wrk -t2 -c64 -d10s --latency, POST /api/learning/answer, one learner):"
-COOKIE="$cookie" THEORY_ID="$theory_id" wrk -t2 -c64 -d10s --latency -s scripts/bench-answer.lua \
+COOKIE="$cookie" ORIGIN="http://$ADDR" THEORY_ID="$theory_id" wrk -t2 -c64 -d10s --latency -s scripts/bench-answer.lua \
   "http://$ADDR/api/learning/answer" > "$WORK/answers.txt"
 awk '/Requests\/sec/ {print "  answers/s: " $2} / 99%/ {print "  p99 latency: " $2} /Non-2xx/ {print "  non-2xx responses: " $4}' "$WORK/answers.txt"
 

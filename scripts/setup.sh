@@ -53,6 +53,11 @@ for subset in latin cyrillic; do
   cp -u "node_modules/@fontsource-variable/nunito/files/nunito-$subset-wght-normal.woff2" public/fonts/
 done
 
+# bubblewrap: every run of untrusted Python goes through it (src/sandbox), with
+# Debian's python3 (3.11) under /usr, the only tree the sandbox binds.
+command -v bwrap >/dev/null || { say "Installing bubblewrap"; apt_install bubblewrap; }
+[ -x /usr/bin/python3 ] || apt_install python3
+
 # PostgreSQL server binaries, for the embedded cluster, only when none are installed.
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   say "Installing PostgreSQL server binaries"

@@ -46,10 +46,13 @@ done
 # The first admin, made the way a user makes one (`grader create-admin`), for the
 # authoring tests and the API fuzzing below.
 export E2E_ADMIN_EMAIL=admin-e2e@example.ru E2E_ADMIN_PASSWORD=e2e-admin-2026
-GRADER_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" DATABASE_URL="postgres://postgres@127.0.0.1:$E2E_PG_PORT/grader" \
-  "$SERVER" create-admin --email "$E2E_ADMIN_EMAIL" >/dev/null
-# The offline test counts answer rows in the e2e server's database with psql.
-export E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$E2E_PG_PORT/grader"
+# It joins the running embedded cluster, as the app's role, exactly as `make admin`.
+env -u DATABASE_URL GRADER_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" GRADER_DATA_DIR="$WORK/e2e" \
+  GRADER_PG_PORT="$E2E_PG_PORT" "$SERVER" create-admin --email "$E2E_ADMIN_EMAIL" >/dev/null
+# The offline test counts answer rows in the e2e server's database with psql, as
+# the app's role (the cluster takes passwords only).
+E2E_DATABASE_URL=$(env -u DATABASE_URL "$SERVER" pg url --data-dir "$WORK/e2e" --port "$E2E_PG_PORT" | tail -n 1)
+export E2E_DATABASE_URL
 E2E_PSQL=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -n 1)
 export E2E_PSQL
 (cd end2end && BASE_URL="http://$E2E_ADDR" npx playwright test) || { tail -n 50 "$WORK/server.log"; exit 1; }
@@ -57,10 +60,10 @@ export E2E_PSQL
 echo "==> API fuzzing (schemathesis from PyPI): no 5xx, responses match the OpenAPI document"
 # As an author with a personal token, so the authoring routes are exercised too.
 jar="$WORK/cookies"
-curl -fsS -c "$jar" -b "$jar" -o /dev/null -H 'Accept: application/json' \
+curl -fsS -c "$jar" -b "$jar" -o /dev/null -H 'Accept: application/json' -H "Origin: http://$E2E_ADDR" \
   --data-urlencode "email=$E2E_ADMIN_EMAIL" --data-urlencode "password=$E2E_ADMIN_PASSWORD" \
   "http://$E2E_ADDR/api/auth/login"
-curl -fsS -c "$jar" -b "$jar" -o /dev/null -H 'Accept: application/json' -d "name=schemathesis" \
+curl -fsS -c "$jar" -b "$jar" -o /dev/null -H 'Accept: application/json' -H "Origin: http://$E2E_ADDR" -d "name=schemathesis" \
   "http://$E2E_ADDR/api/admin/tokens/create"
 token=$(curl -fsS -b "$jar" "http://$E2E_ADDR/admin/tokens" | grep -o 'grd_[0-9a-f]\{64\}' | head -n 1)
 [ -n "$token" ] || { echo "no API token for schemathesis"; exit 1; }

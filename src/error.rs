@@ -34,9 +34,22 @@ pub enum AppError {
     /// The row changed since the form was opened (409): optimistic locking.
     #[error("{0}")]
     Conflict(String),
+    /// Not yet allowed on the learning path (403); the message says what opens it.
+    #[error("{0}")]
+    Locked(String),
+    /// A state-changing request that did not come from Grader's own pages (403).
+    #[error("запрос с другого сайта")]
+    CrossSite,
+    /// A body over the route's limit, in bytes (413).
+    #[error("слишком большой запрос")]
+    TooLarge(usize),
     /// Too many attempts (429): login tries are limited.
     #[error("{0}")]
     TooManyRequests(String),
+    /// A service the request needs is switched off or full (503): the message
+    /// says which and what to do (code running, say).
+    #[error("{0}")]
+    ServiceUnavailable(String),
     /// Failures of the server-function transport itself (network, decoding).
     #[error("ошибка связи с сервером: {0}")]
     Transport(String),
@@ -58,12 +71,13 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => 400,
             AppError::Unauthorized => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::CrossSite | AppError::Locked(_) => 403,
+            AppError::TooLarge(_) => 413,
             AppError::NotFound => 404,
             AppError::Conflict(_) => 409,
             AppError::Invalid { .. } | AppError::Fields(_) => 422,
             AppError::TooManyRequests(_) => 429,
-            AppError::Unavailable | AppError::Queued { .. } => 503,
+            AppError::Unavailable | AppError::ServiceUnavailable(_) | AppError::Queued { .. } => 503,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -81,12 +95,15 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::NotFound => "not_found",
-            AppError::Unavailable => "unavailable",
+            AppError::Unavailable | AppError::ServiceUnavailable(_) => "unavailable",
             AppError::Internal | AppError::Transport(_) => "internal",
             AppError::Invalid { .. } | AppError::Fields(_) => "invalid",
             AppError::BadRequest(_) => "bad_request",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
+            AppError::CrossSite => "cross_site",
+            AppError::Locked(_) => "locked",
+            AppError::TooLarge(_) => "too_large",
             AppError::Conflict(_) => "conflict",
             AppError::TooManyRequests(_) => "too_many_requests",
             AppError::Queued { .. } => "queued",
@@ -118,10 +135,18 @@ impl AppError {
         match self {
             AppError::Invalid { message, .. }
             | AppError::TooManyRequests(message)
+            | AppError::ServiceUnavailable(message)
+            | AppError::Locked(message)
             | AppError::BadRequest(message)
             | AppError::Conflict(message) => message.clone(),
             AppError::Fields(_) => "Проверьте поля формы: ошибки отмечены ниже.".into(),
             AppError::Unauthorized => "Войдите, чтобы продолжить.".into(),
+            AppError::CrossSite => "Запрос отклонён: он пришёл не со страницы Грейдера. \
+                 Откройте Грейдер и повторите действие там."
+                .into(),
+            AppError::TooLarge(limit) => {
+                format!("Слишком большой запрос: не больше {} КБ.", limit / 1024)
+            }
             AppError::Forbidden => {
                 "Недостаточно прав: нужна роль автора или администратора.".into()
             }

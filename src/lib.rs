@@ -24,6 +24,8 @@ pub mod pwa;
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod sandbox;
+#[cfg(feature = "ssr")]
 pub mod seeds;
 #[cfg(feature = "ssr")]
 pub mod server;

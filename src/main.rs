@@ -71,8 +71,11 @@ mod cli {
 
     #[derive(Subcommand, Clone, Copy)]
     enum PgAction {
-        /// Start it (creating it first if needed) and print its DATABASE_URL.
+        /// Start it (creating it first if needed) and print the superuser's URL
+        /// (for test clusters, where tests create databases).
         Start,
+        /// Start it if needed and print the app role's URL of the `grader` database.
+        Url,
         Stop,
     }
 
@@ -148,7 +151,11 @@ mod cli {
                 match action {
                     PgAction::Start => {
                         let pg = EmbeddedPg::start(&dir, &config.pg_bin_dir, port)?;
-                        println!("{}", pg.url("postgres"));
+                        println!("{}", pg.superuser_url("postgres")?);
+                    }
+                    PgAction::Url => {
+                        let pg = EmbeddedPg::start(&dir, &config.pg_bin_dir, port)?;
+                        println!("{}", pg.prepare_app_database().await?);
                     }
                     PgAction::Stop => {
                         EmbeddedPg::existing(&dir, &config.pg_bin_dir, port).force_stop()?
@@ -177,23 +184,13 @@ mod cli {
             &config.pg_bin_dir,
             config.embedded_pg_port,
         )?;
-        let admin = PgPoolOptions::new()
-            .max_connections(1)
-            .connect(&pg.url("postgres"))
-            .await?;
-        let exists: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'grader')",
-        )
-        .fetch_one(&admin)
-        .await?;
-        if !exists {
-            sqlx::query("CREATE DATABASE grader")
-                .execute(&admin)
-                .await?;
-        }
-        admin.close().await;
+        // The app's own role (not a superuser) on its own database.
+        let url = pg
+            .prepare_app_database()
+            .await
+            .context("preparing the app's role and database")?;
         let pool = options
-            .connect(&pg.url("grader"))
+            .connect(&url)
             .await
             .context("connecting to the embedded cluster")?;
         Ok((pool, Some(pg)))
@@ -262,7 +259,8 @@ mod cli {
         let (pool, pg) = connect(&config).await?;
         let served = async {
             prepare(&pool, &config, config.seed_on_start).await?;
-            let app = http::router(AppState::new(leptos, pool.clone()));
+            let sandbox = grader::sandbox::Sandbox::start(config.sandbox()).await;
+            let app = http::router(AppState::new(leptos, pool.clone(), sandbox));
             // Expired sessions are deleted in the background.
             let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
             tokio::spawn(
@@ -271,12 +269,25 @@ mod cli {
                     tokio::time::Duration::from_secs(3600),
                 ),
             );
+            // Old login and sign-up counters are deleted in the background too.
+            let throttle_pool = pool.clone();
+            tokio::spawn(async move {
+                let mut every = tokio::time::interval(Duration::from_secs(3600));
+                loop {
+                    every.tick().await;
+                    if let Err(e) = grader::auth::throttle::remove_old(&throttle_pool).await {
+                        tracing::warn!(error = %e, "removing old throttle rows");
+                    }
+                }
+            });
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("binding {addr}"))?;
             tracing::info!("Grader is listening on http://{addr}");
 
             let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+            // The peer's address: the login and sign-up limits count per client.
+            let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
             let server = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
                     stop_rx.await.ok();

@@ -82,8 +82,8 @@ mod middleware {
     use super::FormDraft;
 
     const KEY: &str = "form_draft";
-    /// Axum's own default body limit: larger posts fail anyway.
-    const LIMIT: usize = 2 * 1024 * 1024;
+    /// The body limit of every form post (`server::guard`).
+    const LIMIT: usize = crate::server::guard::BODY_LIMIT;
 
     pub async fn keep_failed_form(session: Session, mut request: Request, next: Next) -> Response {
         // In a block: a borrow of the request (not `Sync`) must not live across an await.
@@ -129,7 +129,9 @@ mod middleware {
             .get(header::LOCATION)
             .and_then(|l| l.to_str().ok())
             .is_some_and(|l| l.contains("__err="));
-        if failed {
+        // Only a signed-in session keeps a draft: an anonymous post must not make
+        // a session row (the post was refused anyway).
+        if failed && crate::auth::session::has_learner(&session).await {
             if let Err(error) = session.insert(KEY, FormDraft(fields)).await {
                 tracing::warn!(%error, "could not keep a failed form's fields");
             }

@@ -350,8 +350,9 @@ pub async fn set_published(
 
 #[cfg(feature = "ssr")]
 fn safe_return(to: &str) -> String {
-    if to.starts_with("/admin") && !to.starts_with("//") {
-        to.to_string()
+    let to = crate::server::guard::safe_local_path(to, "/admin");
+    if to.starts_with("/admin") {
+        to
     } else {
         "/admin".into()
     }
@@ -571,7 +572,8 @@ pub async fn run_task_code(id: i64) -> Result<(), AppError> {
         async {
             let (pool, _) = author().await?;
             let task = super::queries::task(&pool, id).await?;
-            let output = super::run_python::run(&task.code).await?;
+            let sandbox = crate::server::sandbox()?;
+            let output = super::run_python::run(&sandbox, &task.code).await?;
             let session = crate::auth::session::session().await?;
             session
                 .insert(&run_key(id), output)

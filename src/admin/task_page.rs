@@ -72,7 +72,7 @@ fn TaskEditor(t: TaskEdit) -> impl IntoView {
             <section class=style::panel id="run" aria-labelledby="run-title">
                 <h2 id="run-title">"Проверить код"</h2>
                 <div inner_html=t.code_html/>
-                <p>"Код запускается на сервере python3 в отдельном процессе: без сети, до 5 секунд и 256 МБ памяти."</p>
+                <p>"Код запускается в песочнице (bubblewrap): от отдельного пользователя, без сети и без доступа к серверу, до 5 секунд и 256 МБ памяти."</p>
                 <ActionForm action=run attr:aria-label="Проверить код">
                     <input type="hidden" name="id" value=id/>
                     <FormError result=run.value()/>

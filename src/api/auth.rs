@@ -18,6 +18,8 @@ pub struct Caller {
     pub actor: Option<Actor>,
     /// The learner answers are stored for: the account, else the session's guest.
     pub session: Option<Session>,
+    /// Where the request came from (new guests are limited per address).
+    pub ip: std::net::IpAddr,
 }
 
 impl Caller {
@@ -30,6 +32,11 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let ip = parts
+            .extensions
+            .get::<crate::server::guard::ClientIp>()
+            .map(|c| c.0)
+            .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
         let bearer = parts
             .headers
             .get(axum::http::header::AUTHORIZATION)
@@ -45,6 +52,7 @@ impl FromRequestParts<AppState> for Caller {
             return Ok(Caller {
                 actor: Some(actor),
                 session: None,
+                ip,
             });
         }
         let session = Session::from_request_parts(parts, state).await.ok();
@@ -55,7 +63,7 @@ impl FromRequestParts<AppState> for Caller {
             },
             None => None,
         };
-        Ok(Caller { actor, session })
+        Ok(Caller { actor, session, ip })
     }
 }
 
@@ -77,7 +85,7 @@ impl Caller {
             return Ok(a.learner_id);
         }
         match &self.session {
-            Some(s) => crate::auth::session::ensure_learner_of(s, pool).await,
+            Some(s) => crate::auth::session::ensure_learner_of(s, pool, self.ip).await,
             None => Err(AppError::Unauthorized),
         }
     }

@@ -509,11 +509,12 @@ pub async fn delete_case(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// «Проверить код»: runs the task's saved code with python3 in a sandbox (no
-/// network, 5 s, 256 MB) and returns what it printed.
+/// «Проверить код»: runs the task's saved code with python3 in the bubblewrap
+/// sandbox (no network, 5 s, 256 MB) and returns what it printed; 503 when code
+/// running is off or every slot is busy.
 #[utoipa::path(post, path = "/api/v1/tasks/{id}/run", tag = "authoring", params(("id" = i64, Path)),
     responses((status = 200, body = RunOutput), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 503, body = ApiErrorBody)),
     security(("bearer" = []), ("cookie" = [])))]
 pub async fn run_task(
     State(s): State<AppState>,
@@ -522,5 +523,5 @@ pub async fn run_task(
 ) -> ApiResult<Json<RunOutput>> {
     c.require(Role::Author)?;
     let task = q::task(&s.pool, id).await?;
-    Ok(Json(crate::admin::run_python::run(&task.code).await?))
+    Ok(Json(crate::admin::run_python::run(&s.sandbox, &task.code).await?))
 }

@@ -15,6 +15,8 @@ mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
+pub mod throttle;
+#[cfg(feature = "ssr")]
 pub mod tokens;
 
 pub use login_page::LoginPage;

@@ -23,6 +23,37 @@ pub fn verify(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// `hash` off the async workers: argon2 takes tens of milliseconds of CPU.
+pub async fn hash_blocking(password: String) -> Result<String, crate::error::AppError> {
+    tokio::task::spawn_blocking(move || hash(&password))
+        .await
+        .map_err(|_| crate::error::AppError::Internal)?
+        .map_err(|_| crate::error::AppError::Internal)
+}
+
+/// `verify` off the async workers. Without an account (`hash` None) it verifies
+/// against a fixed hash of a random password, so that a login for an unknown
+/// e-mail takes as long as a wrong password and does not reveal who has an account.
+pub async fn verify_blocking(password: String, hash: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || match hash {
+        Some(hash) => verify(&password, &hash),
+        None => {
+            verify(&password, dummy_hash());
+            false
+        }
+    })
+    .await
+    .unwrap_or(false)
+}
+
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        let random = uuid::Uuid::new_v4().to_string();
+        hash(&random).unwrap_or_default()
+    })
+}
+
 /// Why a password is too weak, in words a learner reads; None when it is fine.
 pub fn weakness(password: &str) -> Option<&'static str> {
     if password.chars().count() < 8 {

@@ -57,7 +57,10 @@ pub async fn register(
                 "Имя слишком длинное: не больше 60 символов.",
             ));
         }
-        let hash = pw::hash(&password).map_err(|_| AppError::Internal)?;
+        let ip = crate::server::guard::client_ip_in_context();
+        let t = &super::throttle::SIGNUPS_PER_ADDRESS;
+        super::throttle::take(&pool, t, &super::throttle::address_key(ip)).await?;
+        let hash = pw::hash_blocking(password).await?;
         let guest = session::current_learner(&pool).await?;
         match queries::register(&pool, guest, &email, &hash, name).await? {
             queries::Registered::EmailTaken => Err(AppError::invalid(
@@ -79,17 +82,22 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
     use super::{password as pw, queries, session};
     let run = async {
         let pool = crate::server::pool()?;
-        let limiter = use_context::<crate::server::LoginLimiter>().ok_or(AppError::Internal)?;
+        use super::throttle::{self as t, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS};
         let email = email.trim().to_lowercase();
-        if limiter.check_key(&email).is_err() {
-            return Err(AppError::TooManyRequests(
-                "Слишком много попыток входа. Подождите минуту и попробуйте снова.".into(),
-            ));
-        }
+        let ip = crate::server::guard::client_ip_in_context();
+        let (by_address, by_account) = (t::address_key(ip), t::account_key(ip, &email));
+        // Refused before any password is checked, but only failures count.
+        t::check(&pool, &LOGIN_PER_ADDRESS, &by_address).await?;
+        t::check(&pool, &LOGIN_PER_ACCOUNT, &by_account).await?;
         let account = queries::find_account(&pool, &email).await?;
-        let Some(account) = account.filter(|a| pw::verify(&password, &a.password_hash)) else {
+        let hash = account.as_ref().map(|a| a.password_hash.clone());
+        let verified = pw::verify_blocking(password, hash).await;
+        let Some(account) = account.filter(|_| verified) else {
+            t::hit(&pool, &LOGIN_PER_ADDRESS, &by_address).await?;
+            t::hit(&pool, &LOGIN_PER_ACCOUNT, &by_account).await?;
             return Err(AppError::invalid("password", "Неверный e-mail или пароль."));
         };
+        t::clear(&pool, &LOGIN_PER_ACCOUNT, &by_account).await?;
         if let Some(guest) = session::current_learner(&pool).await? {
             queries::merge_guest(&pool, guest, account.learner_id).await?;
         }
@@ -103,6 +111,13 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
 #[server(endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
     super::session::forget().await?;
+    // The device forgets this account's pages and queued answers too.
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::HeaderName::from_static("clear-site-data"),
+            axum::http::HeaderValue::from_static("\"cache\", \"storage\""),
+        );
+    }
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -8,6 +8,12 @@ use crate::error::AppError;
 
 const LEARNER: &str = "learner_id";
 
+/// Whether a session belongs to someone (a guest or an account): only then may
+/// it keep anything, so an anonymous request never creates a session row.
+pub async fn has_learner(s: &Session) -> bool {
+    matches!(s.get::<i64>(LEARNER).await, Ok(Some(_)))
+}
+
 pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|e| {
         tracing::error!(error = %e, "no session layer");
@@ -47,14 +53,21 @@ pub async fn learner_of(s: &Session, pool: &PgPool) -> Result<Option<i64>, AppEr
 
 /// The current learner, creating a guest on the first answer.
 pub async fn ensure_learner(pool: &PgPool) -> Result<i64, AppError> {
-    ensure_learner_of(&session().await?, pool).await
+    let ip = crate::server::guard::client_ip_in_context();
+    ensure_learner_of(&session().await?, pool, ip).await
 }
 
-/// `ensure_learner` for a given session.
-pub async fn ensure_learner_of(s: &Session, pool: &PgPool) -> Result<i64, AppError> {
+/// `ensure_learner` for a given session; new guests are limited per address.
+pub async fn ensure_learner_of(
+    s: &Session,
+    pool: &PgPool,
+    ip: std::net::IpAddr,
+) -> Result<i64, AppError> {
     if let Some(id) = learner_of(s, pool).await? {
         return Ok(id);
     }
+    use super::throttle::{address_key, take, GUESTS_PER_ADDRESS};
+    take(pool, &GUESTS_PER_ADDRESS, &address_key(ip)).await?;
     let id = super::queries::create_guest(pool).await?;
     bind_session(s, id).await?;
     Ok(id)

@@ -57,6 +57,11 @@ impl Response {
     }
 }
 
+/// More checkboxes or blanks than any exercise has is not an answer.
+const MAX_ENTRIES: usize = 64;
+/// The longest «what does it print» answer kept (and diffed).
+const MAX_TEXT_BYTES: usize = 10_000;
+
 /// Numbered form fields (`fields[0]`, `picked[2]`) in index order.
 fn indexed(map: &HashMap<String, String>) -> Vec<(usize, String)> {
     let mut v: Vec<(usize, String)> = map
@@ -81,6 +86,9 @@ impl Submission {
                 }
             },
             "question" => {
+                if self.picked.len() > MAX_ENTRIES {
+                    return Err(AppError::invalid("choice", "Слишком много отмеченных вариантов."));
+                }
                 let mut chosen: Vec<i32> = indexed(&self.picked)
                     .into_iter()
                     .map(|(i, _)| i as i32)
@@ -110,12 +118,15 @@ impl Submission {
                         "Введите ответ: что напечатает код?",
                     ));
                 }
-                if text.len() > 10_000 {
+                if text.len() > MAX_TEXT_BYTES {
                     return Err(AppError::invalid("text", "Ответ слишком длинный."));
                 }
                 Response::Task(text)
             }
             "case" => {
+                if self.fields.len() > MAX_ENTRIES {
+                    return Err(AppError::invalid("fields", "Слишком много пропусков в ответе."));
+                }
                 let fields: Vec<String> =
                     indexed(&self.fields).into_iter().map(|(_, v)| v).collect();
                 if fields.iter().all(|f| f.trim().is_empty()) {
@@ -150,34 +161,46 @@ pub struct Exercise {
     pub explanation: String,
 }
 
-/// Loads a published exercise's answer key.
-pub async fn exercise(pool: &PgPool, kind: &str, id: i64) -> Result<Exercise, AppError> {
+/// Loads a published exercise's answer key: the exercise, its topic, module,
+/// grade and profession all published (`published_topics`), else 404.
+/// Returns it with its module, whose lock the caller checks.
+pub async fn exercise(pool: &PgPool, kind: &str, id: i64) -> Result<(Exercise, i64), AppError> {
     let found = match kind {
-        "theory" => sqlx::query!("SELECT explanation FROM theory WHERE theory_id = $1 AND is_active", id)
-            .fetch_optional(pool)
-            .await?
-            .map(|r| Exercise { key: Key::Theory, explanation: r.explanation }),
+        "theory" => sqlx::query!(
+            r#"SELECT x.explanation, p.module_id AS "module_id!" FROM theory x
+               JOIN published_topics p USING (topic_id) WHERE x.theory_id = $1 AND x.is_active"#,
+            id
+        )
+        .fetch_optional(pool)
+        .await?
+        .map(|r| (Exercise { key: Key::Theory, explanation: r.explanation }, r.module_id)),
         "question" => sqlx::query!(
-            "SELECT correct_answers, explanation FROM questions WHERE question_id = $1 AND is_active",
+            r#"SELECT x.correct_answers, x.explanation, p.module_id AS "module_id!" FROM questions x
+               JOIN published_topics p USING (topic_id) WHERE x.question_id = $1 AND x.is_active"#,
             id
         )
         .fetch_optional(pool)
         .await?
-        .map(|r| Exercise { key: Key::Question(r.correct_answers), explanation: r.explanation }),
+        .map(|r| (Exercise { key: Key::Question(r.correct_answers), explanation: r.explanation }, r.module_id)),
         "task" => sqlx::query!(
-            "SELECT correct_answer, accepted_answers, explanation FROM tasks WHERE task_id = $1 AND is_active",
+            r#"SELECT x.correct_answer, x.accepted_answers, x.explanation, p.module_id AS "module_id!"
+               FROM tasks x JOIN published_topics p USING (topic_id) WHERE x.task_id = $1 AND x.is_active"#,
             id
         )
         .fetch_optional(pool)
         .await?
-        .map(|r| Exercise {
-            key: Key::Task { expected: r.correct_answer, accepted: r.accepted_answers },
-            explanation: r.explanation,
+        .map(|r| {
+            let key = Key::Task { expected: r.correct_answer, accepted: r.accepted_answers };
+            (Exercise { key, explanation: r.explanation }, r.module_id)
         }),
-        "case" => sqlx::query!("SELECT correct_fields, explanation FROM cases WHERE case_id = $1 AND is_active", id)
-            .fetch_optional(pool)
-            .await?
-            .map(|r| Exercise { key: Key::Case(r.correct_fields), explanation: r.explanation }),
+        "case" => sqlx::query!(
+            r#"SELECT x.correct_fields, x.explanation, p.module_id AS "module_id!" FROM cases x
+               JOIN published_topics p USING (topic_id) WHERE x.case_id = $1 AND x.is_active"#,
+            id
+        )
+        .fetch_optional(pool)
+        .await?
+        .map(|r| (Exercise { key: Key::Case(r.correct_fields), explanation: r.explanation }, r.module_id)),
         _ => None,
     };
     found.ok_or(AppError::NotFound)
@@ -241,7 +264,10 @@ pub fn diff_html(typed: &str, expected: &str) -> String {
         }
         out
     }
-    let diff = TextDiff::from_chars(typed, expected);
+    // A deadline: past it the diff is coarser, never slow (texts are ≤ 10 KB).
+    let diff = TextDiff::configure()
+        .timeout(std::time::Duration::from_millis(50))
+        .diff_chars(typed, expected);
     let mut html = String::new();
     for change in diff.iter_all_changes() {
         let text = visible(change.value());
@@ -277,7 +303,13 @@ async fn store(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Feedbac
         )
     })?;
     let response = s.response()?;
-    let ex = exercise(pool, &s.kind, s.exercise_id).await?;
+    let (ex, module_id) = exercise(pool, &s.kind, s.exercise_id).await?;
+    // The path's lock holds on the server too, not only on the page.
+    if !super::queries::module_is_open(pool, learner_id, module_id).await? {
+        return Err(AppError::Locked(
+            "Этот модуль ещё закрыт: сначала пройдите предыдущий модуль хотя бы на 80 %.".into(),
+        ));
+    }
     if let Some(lesson) = s.lesson_id {
         let mine = sqlx::query_scalar!(
             "SELECT EXISTS (SELECT 1 FROM lessons WHERE lesson_id = $1 AND learner_id = $2) AS \"m!\"",
@@ -330,7 +362,7 @@ async fn store(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Feedbac
     )
     .fetch_one(pool)
     .await?;
-    let first = exercise(pool, &stored.kind, stored.exercise_id).await?;
+    let (first, _) = exercise(pool, &stored.kind, stored.exercise_id).await?;
     let response = Response::from_json(&stored.kind, &stored.response).ok_or(AppError::Internal)?;
     Ok(feedback(&first, &response))
 }

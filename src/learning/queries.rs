@@ -543,6 +543,25 @@ pub async fn lesson_view(
     Ok(view)
 }
 
+/// Whether a learner may work in a module: the same rule as the grade page's
+/// path (the first module is open; the next opens at 80 % of the one before).
+pub async fn module_is_open(pool: &PgPool, learner: i64, module_id: i64) -> Result<bool, AppError> {
+    let modules = sqlx::query_scalar!(
+        "SELECT m.module_id FROM modules m
+         WHERE m.grade_id = (SELECT grade_id FROM modules WHERE module_id = $1) AND m.is_active
+         ORDER BY m.position, m.module_id",
+        module_id
+    )
+    .fetch_all(pool)
+    .await?;
+    let mastery = rollup(pool, Some(learner)).await?;
+    let masteries: Vec<f32> = modules.iter().map(|&id| mastery.module(id)).collect();
+    Ok(modules
+        .iter()
+        .zip(node_states(&masteries))
+        .any(|(&id, state)| id == module_id && state != NodeState::Locked))
+}
+
 /// Ticks a checklist item off (or back on) for a learner.
 pub async fn check_project_item(
     pool: &PgPool,
@@ -551,7 +570,7 @@ pub async fn check_project_item(
     done: bool,
 ) -> Result<(), AppError> {
     let exists = sqlx::query_scalar!(
-        r#"SELECT EXISTS (SELECT 1 FROM project_items WHERE project_item_id = $1 AND is_active) AS "e!""#,
+        r#"SELECT EXISTS (SELECT 1 FROM published_project_items WHERE project_item_id = $1) AS "e!""#,
         item
     )
     .fetch_one(pool)

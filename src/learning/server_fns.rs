@@ -77,7 +77,7 @@ pub async fn submit_answer(
     match run.await {
         Ok(answered) => {
             // A plain form post (no JavaScript) goes back to the exercise it answered.
-            if let Some(to) = return_to.filter(|t| t.starts_with('/') && !t.starts_with("//")) {
+            if let Some(to) = return_to.map(|t| crate::server::guard::safe_local_path(&t, "/")) {
                 if accepts_html() {
                     leptos_axum::redirect(&format!("{to}#ex-{key}"));
                 }
@@ -161,7 +161,7 @@ pub async fn check_project_item(
         super::queries::check_project_item(&pool, learner, item_id, done).await
     };
     run.await.map_err(AppError::with_status)?;
-    if let Some(to) = return_to.filter(|t| t.starts_with('/') && !t.starts_with("//")) {
+    if let Some(to) = return_to.map(|t| crate::server::guard::safe_local_path(&t, "/")) {
         if accepts_html() {
             leptos_axum::redirect(&format!("{to}#project-item-{item_id}"));
         }

@@ -15,6 +15,14 @@ pub struct GraderConfig {
     pub seed_on_start: SeedOnStart,
     pub db_max_connections: u32,
     pub shutdown_grace_seconds: u64,
+    /// bubblewrap, which every run of untrusted Python goes through.
+    pub sandbox_bwrap: PathBuf,
+    /// The python3 (≥ 3.11) run inside the sandbox; it must live under /usr.
+    pub sandbox_python: PathBuf,
+    /// The user the sandboxed code runs as (never 0, never the server's).
+    pub sandbox_uid: u32,
+    /// Runs at once; more wait a moment, then get 503.
+    pub sandbox_max_concurrent: usize,
 }
 
 impl Default for GraderConfig {
@@ -27,6 +35,10 @@ impl Default for GraderConfig {
             seed_on_start: SeedOnStart::IfEmpty,
             db_max_connections: 16,
             shutdown_grace_seconds: 10,
+            sandbox_bwrap: "/usr/bin/bwrap".into(),
+            sandbox_python: "/usr/bin/python3".into(),
+            sandbox_uid: 65534,
+            sandbox_max_concurrent: 4,
         }
     }
 }
@@ -128,7 +140,30 @@ impl GraderConfig {
         if let Some(v) = var("GRADER_SHUTDOWN_GRACE_SECONDS") {
             self.shutdown_grace_seconds = parse("GRADER_SHUTDOWN_GRACE_SECONDS", v)?;
         }
+        if let Some(v) = var("GRADER_SANDBOX_BWRAP") {
+            self.sandbox_bwrap = v.into();
+        }
+        if let Some(v) = var("GRADER_SANDBOX_PYTHON") {
+            self.sandbox_python = v.into();
+        }
+        if let Some(v) = var("GRADER_SANDBOX_UID") {
+            self.sandbox_uid = parse("GRADER_SANDBOX_UID", v)?;
+        }
+        if let Some(v) = var("GRADER_SANDBOX_MAX_CONCURRENT") {
+            self.sandbox_max_concurrent = parse("GRADER_SANDBOX_MAX_CONCURRENT", v)?;
+        }
         Ok(())
+    }
+
+    /// The sandbox's settings: these paths and counts, the default limits.
+    pub fn sandbox(&self) -> crate::sandbox::SandboxConfig {
+        crate::sandbox::SandboxConfig {
+            bwrap: self.sandbox_bwrap.clone(),
+            python: self.sandbox_python.clone(),
+            uid: self.sandbox_uid,
+            max_concurrent: self.sandbox_max_concurrent,
+            ..crate::sandbox::SandboxConfig::default()
+        }
     }
 }
 
@@ -154,6 +189,19 @@ fn merge_defaults(value: toml::Value) -> toml::Value {
     base.insert(
         "shutdown-grace-seconds".into(),
         (d.shutdown_grace_seconds as i64).into(),
+    );
+    base.insert(
+        "sandbox-bwrap".into(),
+        d.sandbox_bwrap.display().to_string().into(),
+    );
+    base.insert(
+        "sandbox-python".into(),
+        d.sandbox_python.display().to_string().into(),
+    );
+    base.insert("sandbox-uid".into(), i64::from(d.sandbox_uid).into());
+    base.insert(
+        "sandbox-max-concurrent".into(),
+        (d.sandbox_max_concurrent as i64).into(),
     );
     if let toml::Value::Table(t) = value {
         base.extend(t);

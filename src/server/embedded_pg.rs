@@ -1,5 +1,12 @@
 //! A PostgreSQL cluster of Grader's own, for when no DATABASE_URL is given.
 //!
+//! Only Grader can open it: password (scram-sha-256) authentication for every
+//! connection, socket and TCP alike; the superuser's password is generated at
+//! initdb and the app role's at its creation, each kept 0600 in the data dir. The
+//! server connects as `grader`, a role that owns the `grader` database and is not
+//! a superuser. The socket dir is 0700 and the log 0600. A cluster made by an older
+//! Grader (trust authentication) is switched over at its first start.
+//!
 //! It drives the system's PostgreSQL binaries (initdb, pg_ctl) directly. The crate
 //! `postgresql_embedded` can do this too, but it brings sqlx 0.9 beside our 0.8 and
 //! cannot run initdb as root; here, as root, the binaries run as the `postgres`
@@ -10,7 +17,11 @@ use std::process::Command;
 
 use anyhow::{bail, Context};
 
+/// The app's role and database in the embedded cluster.
+pub const APP_ROLE: &str = "grader";
+
 pub struct EmbeddedPg {
+    root: PathBuf,
     cluster: PathBuf,
     sockets: PathBuf,
     log: PathBuf,
@@ -31,6 +42,7 @@ impl EmbeddedPg {
         let run_as = is_root().then_some("postgres");
         let bin_dir = find_bin_dir(bin_dir);
         let mut pg = Self {
+            root: root.clone(),
             cluster: root.join("pg"),
             sockets: root.join("pg-run"),
             log: root.join("postgresql.log"),
@@ -51,6 +63,9 @@ impl EmbeddedPg {
             .create(true)
             .append(true)
             .open(&pg.log)?;
+        // Only PostgreSQL's own user reads its socket dir and log.
+        set_mode(&pg.sockets, 0o700)?;
+        set_mode(&pg.log, 0o600)?;
         if let Some(user) = run_as {
             for path in [&pg.cluster, &pg.sockets, &pg.log] {
                 if path.exists() {
@@ -61,32 +76,46 @@ impl EmbeddedPg {
 
         if !pg.cluster.join("PG_VERSION").exists() {
             tracing::info!(cluster = %pg.cluster.display(), "creating the PostgreSQL cluster");
+            let password = pg.superuser_password()?;
+            // initdb reads the password from a file; it must be readable by the
+            // user initdb runs as, and goes away right after.
+            let pwfile = pg.root.join(".initdb-password");
+            write_secret(&pwfile, &password)?;
             let mut initdb = pg.command("initdb");
-            initdb.arg("-D").arg(&pg.cluster).args([
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--locale=C.UTF-8",
-            ]);
+            initdb
+                .arg("-D")
+                .arg(&pg.cluster)
+                .args([
+                    "-U",
+                    "postgres",
+                    "--auth=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                ])
+                .arg(format!("--pwfile={}", pwfile.display()));
             if run_as.is_some() {
                 // initdb creates the directory; as root its parent must be writable by
                 // postgres, so create it first and hand it over.
                 std::fs::create_dir_all(&pg.cluster)?;
-                pg.run(
-                    Command::new("chown").arg("postgres").arg(&pg.cluster),
-                    "chown",
-                )?;
+                for path in [&pg.cluster, &pwfile] {
+                    pg.run(Command::new("chown").arg("postgres").arg(path), "chown")?;
+                }
             }
-            pg.run(&mut initdb, "initdb")?;
+            let created = pg.run(&mut initdb, "initdb");
+            let _ = std::fs::remove_file(&pwfile);
+            created?;
         }
+        let legacy_trust = pg.uses_trust()?;
 
         if pg.is_running() {
             tracing::info!(
                 port,
                 "joining the PostgreSQL cluster that is already running"
             );
+            if legacy_trust {
+                pg.leave_trust()?;
+            }
             return Ok(pg);
         }
         let options = format!(
@@ -107,12 +136,129 @@ impl EmbeddedPg {
             .with_context(|| format!("see {}", pg.log.display()))?;
         pg.owned = true;
         tracing::info!(port, "PostgreSQL started");
+        if legacy_trust {
+            pg.leave_trust()?;
+        }
         Ok(pg)
     }
 
-    /// The URL of database `db` in this cluster.
-    pub fn url(&self, db: &str) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/{db}", self.port)
+    /// The superuser's URL for database `db` (tools and test clusters only).
+    pub fn superuser_url(&self, db: &str) -> anyhow::Result<String> {
+        let password = self.superuser_password()?;
+        Ok(format!(
+            "postgres://postgres:{password}@127.0.0.1:{}/{db}",
+            self.port
+        ))
+    }
+
+    /// The URL the server uses: the `grader` role on the `grader` database.
+    pub fn app_url(&self) -> anyhow::Result<String> {
+        let password = secret(&self.root.join("grader-password"))?;
+        Ok(format!(
+            "postgres://{APP_ROLE}:{password}@127.0.0.1:{}/{APP_ROLE}",
+            self.port
+        ))
+    }
+
+    /// Makes sure the app's role exists (LOGIN, not a superuser, not allowed to
+    /// create roles or databases) and owns the `grader` database and everything in
+    /// it, then returns its URL.
+    pub async fn prepare_app_database(&self) -> anyhow::Result<String> {
+        use sqlx::Connection;
+        let password = secret(&self.root.join("grader-password"))?;
+        let mut admin = sqlx::PgConnection::connect(&self.superuser_url("postgres")?).await?;
+        let exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)")
+                .bind(APP_ROLE)
+                .fetch_one(&mut admin)
+                .await?;
+        // The password is ours (hex), so quoting it into the statement is safe;
+        // CREATE ROLE takes no bind parameters.
+        let verb = if exists { "ALTER" } else { "CREATE" };
+        sqlx::query(&format!(
+            "{verb} ROLE {APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{password}'"
+        ))
+        .execute(&mut admin)
+        .await?;
+        let db_exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+                .bind(APP_ROLE)
+                .fetch_one(&mut admin)
+                .await?;
+        if !db_exists {
+            sqlx::query(&format!("CREATE DATABASE {APP_ROLE} OWNER {APP_ROLE}"))
+                .execute(&mut admin)
+                .await?;
+        }
+        admin.close().await?;
+        // A database made by an older Grader belongs to postgres: hand it over.
+        let mut db = sqlx::PgConnection::connect(&self.superuser_url(APP_ROLE)?).await?;
+        sqlx::raw_sql(HAND_OVER).execute(&mut db).await?;
+        db.close().await?;
+        self.app_url()
+    }
+
+    /// The superuser's password, generated on first use.
+    fn superuser_password(&self) -> anyhow::Result<String> {
+        secret(&self.root.join("postgres-password"))
+    }
+
+    /// True when pg_hba.conf lets anyone in without a password (an older Grader).
+    fn uses_trust(&self) -> anyhow::Result<bool> {
+        let hba = self.cluster.join("pg_hba.conf");
+        let text = std::fs::read_to_string(&hba)
+            .with_context(|| format!("reading {}", hba.display()))?;
+        Ok(text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .any(|l| l.split_whitespace().last() == Some("trust")))
+    }
+
+    /// Sets the superuser's password while trust still lets us in, then switches
+    /// pg_hba.conf to scram-sha-256 and reloads.
+    fn leave_trust(&self) -> anyhow::Result<()> {
+        tracing::warn!("this cluster trusted every local connection: switching to passwords");
+        let password = self.superuser_password()?;
+        let mut psql = self.command("psql");
+        psql.args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", "postgres"])
+            .args(["-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c"])
+            .arg(format!("ALTER ROLE postgres PASSWORD '{password}'"));
+        self.run(&mut psql, "psql (setting the superuser's password)")?;
+        let hba = self.cluster.join("pg_hba.conf");
+        let text = std::fs::read_to_string(&hba)?;
+        let updated: String = text
+            .lines()
+            .map(|l| {
+                if !l.trim_start().starts_with('#') && l.trim_end().ends_with("trust") {
+                    format!("{}scram-sha-256\n", l.trim_end().trim_end_matches("trust"))
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        std::fs::write(&hba, updated)?;
+        self.run(
+            self.command("pg_ctl").arg("-D").arg(&self.cluster).arg("reload"),
+            "pg_ctl reload",
+        )?;
+        // The reload is asynchronous: wait until a password-less login is refused.
+        for _ in 0..50 {
+            if !self.uses_trust_now() {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        bail!("PostgreSQL still trusts connections after the reload")
+    }
+
+    fn uses_trust_now(&self) -> bool {
+        self.command("psql")
+            .args(["-w", "-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", "postgres"])
+            .args(["-d", "postgres", "-c", "SELECT 1"])
+            .env_remove("PGPASSWORD")
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
     }
 
     pub fn is_running(&self) -> bool {
@@ -152,6 +298,7 @@ impl EmbeddedPg {
     /// A handle on an existing cluster, for `grader pg stop`.
     pub fn existing(root: &Path, bin_dir: &Path, port: u16) -> Self {
         Self {
+            root: root.to_path_buf(),
             cluster: root.join("pg"),
             sockets: root.join("pg-run"),
             log: root.join("postgresql.log"),
@@ -188,6 +335,95 @@ impl EmbeddedPg {
         }
         Ok(())
     }
+}
+
+/// Gives every object in the database that postgres owns to the app's role.
+/// Tables carry their indexes and owned sequences with them.
+const HAND_OVER: &str = r#"
+ALTER DATABASE grader OWNER TO grader;
+ALTER SCHEMA public OWNER TO grader;
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN
+    SELECT format('ALTER %s %I.%I OWNER TO grader',
+             CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                            WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
+             n.nspname, c.relname) AS cmd
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+      AND n.nspname NOT LIKE 'pg\_%'
+      AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+      AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = 'grader')
+      AND NOT (c.relkind = 'S' AND EXISTS (
+        SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+  LOOP EXECUTE r.cmd; END LOOP;
+  FOR r IN
+    SELECT format('ALTER SCHEMA %I OWNER TO grader', nspname) AS cmd FROM pg_namespace
+    WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public')
+      AND nspname NOT LIKE 'pg\_%'
+      AND nspowner <> (SELECT oid FROM pg_roles WHERE rolname = 'grader')
+  LOOP EXECUTE r.cmd; END LOOP;
+  FOR r IN
+    SELECT format('ALTER TYPE %I.%I OWNER TO grader', n.nspname, t.typname) AS cmd
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE t.typtype IN ('e', 'd', 'c') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      AND n.nspname NOT LIKE 'pg\_%'
+      AND (t.typtype <> 'c' OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+      AND t.typowner <> (SELECT oid FROM pg_roles WHERE rolname = 'grader')
+  LOOP EXECUTE r.cmd; END LOOP;
+  FOR r IN
+    SELECT format('ALTER ROUTINE %s OWNER TO grader', p.oid::regprocedure) AS cmd
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
+      AND p.proowner <> (SELECT oid FROM pg_roles WHERE rolname = 'grader')
+  LOOP EXECUTE r.cmd; END LOOP;
+END $$;
+"#;
+
+/// A secret kept in `path` (0600), made of 32 random bytes in hex on first use.
+fn secret(path: &Path) -> anyhow::Result<String> {
+    if let Ok(text) = std::fs::read_to_string(path) {
+        let text = text.trim().to_string();
+        if !text.is_empty() {
+            set_mode(path, 0o600)?;
+            return Ok(text);
+        }
+    }
+    let mut bytes = [0u8; 32];
+    getrandom(&mut bytes)?;
+    let value: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    write_secret(path, &value)?;
+    Ok(value)
+}
+
+/// Writes `value` to a file only its owner can read.
+fn write_secret(path: &Path, value: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    set_mode(path, 0o600)?;
+    file.write_all(value.as_bytes())?;
+    Ok(())
+}
+
+fn set_mode(path: &Path, mode: u32) -> anyhow::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .with_context(|| format!("chmod {mode:o} {}", path.display()))
+}
+
+/// Random bytes from the kernel.
+fn getrandom(buffer: &mut [u8]) -> anyhow::Result<()> {
+    use std::io::Read;
+    std::fs::File::open("/dev/urandom")?.read_exact(buffer)?;
+    Ok(())
 }
 
 /// The configured folder if it holds pg_ctl, else the newest

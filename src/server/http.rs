@@ -28,7 +28,7 @@ use crate::app::{shell, App};
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let pool = state.pool.clone();
-    let limiter = state.login_limiter.clone();
+    let sandbox = state.sandbox.clone();
     let options = state.leptos_options.clone();
     // Sessions live in PostgreSQL, so any instance can serve any request.
     let sessions = SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
@@ -53,7 +53,7 @@ pub fn router(state: AppState) -> Router {
             routes,
             move || {
                 provide_context(pool.clone());
-                provide_context(limiter.clone());
+                provide_context(sandbox.clone());
             },
             move || shell(options.clone()),
         )
@@ -65,6 +65,11 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(sessions)
         .layer(middleware::from_fn(secure_cookies_over_https))
+        // Before any handler reads a body: its size, then where it came from.
+        .layer(middleware::from_fn(super::guard::body_limit))
+        .layer(middleware::from_fn(super::guard::same_origin))
+        .layer(middleware::from_fn(super::guard::security_headers))
+        .layer(middleware::from_fn(super::guard::client_ip))
         // One line per request: method, path, status and latency.
         .layer(
             TraceLayer::new_for_http().on_response(

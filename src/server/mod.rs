@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod embedded_pg;
+pub mod guard;
 pub mod http;
 pub mod render;
 
@@ -12,30 +13,30 @@ use sqlx::PgPool;
 
 use crate::error::AppError;
 
-/// Login attempts per e-mail: a few a minute, then «wait».
-pub type LoginLimiter = std::sync::Arc<governor::DefaultKeyedRateLimiter<String>>;
-
-pub fn login_limiter() -> LoginLimiter {
-    let quota = governor::Quota::per_minute(std::num::NonZeroU32::new(5).expect("non-zero"));
-    std::sync::Arc::new(governor::RateLimiter::keyed(quota))
-}
-
 /// What every request handler and server function can reach.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: PgPool,
-    pub login_limiter: LoginLimiter,
+    pub sandbox: crate::sandbox::Sandbox,
 }
 
 impl AppState {
-    pub fn new(leptos_options: LeptosOptions, pool: PgPool) -> Self {
+    pub fn new(leptos_options: LeptosOptions, pool: PgPool, sandbox: crate::sandbox::Sandbox) -> Self {
         Self {
             leptos_options: crate::pwa::assets::with_hash_file_checked(leptos_options),
             pool,
-            login_limiter: login_limiter(),
+            sandbox,
         }
     }
+}
+
+/// The code sandbox, provided to server functions through Leptos's context.
+pub fn sandbox() -> Result<crate::sandbox::Sandbox, AppError> {
+    use_context::<crate::sandbox::Sandbox>().ok_or_else(|| {
+        tracing::error!("no Sandbox in context");
+        AppError::Internal
+    })
 }
 
 /// The database pool, provided to server functions through Leptos's context.

@@ -14,7 +14,15 @@ pub struct TestApp {
 
 /// A new cookie jar: another browser, another learner.
 pub fn new_client() -> reqwest::Client {
+    // What a browser adds to a request from Grader's own page (the CSRF check
+    // refuses state-changing requests without it or a matching Origin).
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "sec-fetch-site",
+        reqwest::header::HeaderValue::from_static("same-origin"),
+    );
     reqwest::Client::builder()
+        .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
         .build()
@@ -24,14 +32,24 @@ pub fn new_client() -> reqwest::Client {
 impl TestApp {
     /// Loads the project's seeds, then serves on 127.0.0.1:0.
     pub async fn spawn(pool: PgPool) -> Self {
+        Self::spawn_with_sandbox(pool, grader::sandbox::SandboxConfig::default()).await
+    }
+
+    /// The same, with the code sandbox configured by the test (its own uid, say).
+    pub async fn spawn_with_sandbox(
+        pool: PgPool,
+        sandbox: grader::sandbox::SandboxConfig,
+    ) -> Self {
         load_seeds(&pool).await;
         grader::server::migrate(&pool).await.unwrap();
         let leptos = leptos::config::get_configuration(Some("Leptos.toml"))
             .unwrap()
             .leptos_options;
-        let app = http::router(AppState::new(leptos, pool.clone()));
+        let sandbox = grader::sandbox::Sandbox::start(sandbox).await;
+        let app = http::router(AppState::new(leptos, pool.clone(), sandbox));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         TestApp {
             address,

@@ -8,4 +8,5 @@ mod learners;
 mod pages;
 mod pwa;
 mod queries;
+mod security;
 mod seeds;
