@@ -40,6 +40,9 @@ pub enum AppError {
     /// A state-changing request that did not come from Grader's own pages (403).
     #[error("запрос с другого сайта")]
     CrossSite,
+    /// A body of a type the route does not take (415).
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     /// A body over the route's limit, in bytes (413).
     #[error("слишком большой запрос")]
     TooLarge(usize),
@@ -73,6 +76,7 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden | AppError::CrossSite | AppError::Locked(_) => 403,
             AppError::TooLarge(_) => 413,
+            AppError::UnsupportedMediaType(_) => 415,
             AppError::NotFound => 404,
             AppError::Conflict(_) => 409,
             AppError::Invalid { .. } | AppError::Fields(_) => 422,
@@ -104,6 +108,7 @@ impl AppError {
             AppError::CrossSite => "cross_site",
             AppError::Locked(_) => "locked",
             AppError::TooLarge(_) => "too_large",
+            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::Conflict(_) => "conflict",
             AppError::TooManyRequests(_) => "too_many_requests",
             AppError::Queued { .. } => "queued",
@@ -137,6 +142,7 @@ impl AppError {
             | AppError::TooManyRequests(message)
             | AppError::ServiceUnavailable(message)
             | AppError::Locked(message)
+            | AppError::UnsupportedMediaType(message)
             | AppError::BadRequest(message)
             | AppError::Conflict(message) => message.clone(),
             AppError::Fields(_) => "Проверьте поля формы: ошибки отмечены ниже.".into(),

@@ -1,35 +1,43 @@
-//! The content quality gate: every task's code, run by python3, prints exactly its
+//! The content quality gate: every task's code, run by python3 in the sandbox,
+//! prints exactly its
 //! answer; every case, with its blanks filled, runs to exit 0 (and prints its
 //! output when the file gives one).
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::time::Duration;
 
+use grader::sandbox::{Sandbox, SandboxConfig};
 use grader::seeds::Seeds;
 
-fn python(code: &str) -> (bool, String, String) {
-    let mut child = Command::new("python3")
-        .args(["-I", "-"])
-        .env("PYTHONHASHSEED", "0")
-        .env("PYTHONIOENCODING", "utf-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 is installed");
-    child
-        .stdin
-        .take()
+/// The seeds' code is authored code: it runs in the sandbox like any other.
+fn sandbox() -> &'static Sandbox {
+    static SANDBOX: OnceLock<Sandbox> = OnceLock::new();
+    SANDBOX.get_or_init(|| {
+        let config = SandboxConfig {
+            queue_wait: Duration::from_secs(120),
+            ..SandboxConfig::default()
+        };
+        let sandbox = runtime().block_on(Sandbox::start(config));
+        if let Some(reason) = sandbox.off_reason() {
+            panic!("the content gate runs code in the sandbox, which is off: {reason}");
+        }
+        sandbox
+    })
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
         .unwrap()
-        .write_all(code.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+}
+
+fn python(code: &str) -> (bool, String, String) {
+    let out = runtime()
+        .block_on(sandbox().run_python(code))
+        .expect("the sandbox runs the code");
+    (out.exit_code == Some(0), out.stdout, out.stderr)
 }
 
 /// Trailing spaces and line endings do not count, as in grading (DESIGN.md).

@@ -72,17 +72,30 @@ pub struct ImportParams {
 /// slug. A dry run (the default) reports what would be created, updated and
 /// unpublished, and changes nothing.
 #[utoipa::path(post, path = "/api/v1/bundles", tag = "authoring", params(ImportParams),
-    request_body(content = Vec<u8>, description = "a .tar.gz (sent as application/gzip or application/octet-stream)", content_type = "application/octet-stream"),
+    request_body(content = Vec<u8>, description = "a .tar.gz, sent as application/gzip", content_type = "application/gzip"),
     responses((status = 200, body = BundleReport), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
+        (status = 403, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
     security(("bearer" = []), ("cookie" = [])))]
 pub async fn import(
     State(s): State<AppState>,
     c: Caller,
     Query(p): Query<ImportParams>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<BundleReport>> {
     c.require(Role::Author)?;
+    // Only a gzip body: no HTML form can send this type across sites.
+    let gzip = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .is_some_and(|v| v == "application/gzip" || v == "application/x-gzip");
+    if !gzip {
+        return Err(AppError::UnsupportedMediaType(
+            "Бандл отправляется как application/gzip (файл .tar.gz).".into(),
+        )
+        .into());
+    }
     let report = q::import_bundle(
         &s.pool,
         &body,

@@ -13,11 +13,14 @@
 //!   links), a private /proc and a minimal /dev. No /etc, no host /proc, no data dir.
 //!   The root and /dev are read-only; the only writable place is /tmp, a tmpfs of
 //!   `DISK_BYTES` in all, however many files are written.
-//! - **An empty environment** (`--clearenv`; python3 runs isolated, `-I -S -B`).
+//! - **An empty environment** (`--clearenv`; python3 runs isolated, `-I -S -B`):
+//!   inside there are only `PWD=/tmp` (bwrap's) and `LC_CTYPE=C.UTF-8` (python3's
+//!   own locale coercion).
 //! - **Limits**: CPU seconds, address space, open files, processes and file size
-//!   (rlimits, inherited by everything inside), and a wall clock. When time runs
-//!   out bwrap is killed; `--die-with-parent` then kills the namespace's init, and
-//!   the kernel every process left in it.
+//!   (rlimits, inherited by everything inside), and a wall clock. python3 is the
+//!   pid namespace's init: when it ends, the kernel kills every process left in
+//!   the namespace. When time runs out bwrap is killed, and `--die-with-parent`
+//!   kills python3 with it.
 //! - **A bound on concurrent runs** (`sandbox-max-concurrent`): a caller waits a
 //!   moment for a free slot, then gets 503 «попробуйте позже».
 //!
@@ -112,9 +115,9 @@ pub enum SandboxError {
     /// Every slot is taken.
     #[error("busy")]
     Busy,
-    /// bwrap could not be started or read (details in the log).
-    #[error("failed")]
-    Failed,
+    /// bwrap could not be started or read (the cause is for the log).
+    #[error("the sandbox failed: {0}")]
+    Failed(String),
 }
 
 impl From<SandboxError> for AppError {
@@ -127,7 +130,10 @@ impl From<SandboxError> for AppError {
                 "Сейчас проверяется слишком много кода. Попробуйте ещё раз через несколько секунд."
                     .into(),
             ),
-            SandboxError::Failed => AppError::Internal,
+            SandboxError::Failed(cause) => {
+                tracing::error!(%cause, "the sandbox failed");
+                AppError::Internal
+            }
         }
     }
 }
@@ -197,11 +203,14 @@ impl Sandbox {
         if c.uid == 0 {
             return Err("sandbox-uid = 0: код нельзя запускать от root".into());
         }
-        let probe = "import os, sys\nprint(sys.version_info >= (3, 11), os.getuid(), len(os.environ) == 0 or sorted(os.environ))";
+        // The environment is empty but for what bwrap (PWD) and python3's own locale
+        // coercion (LC_CTYPE) put there.
+        let probe = "import os, sys\nprint(sys.version_info >= (3, 11), os.getuid(), \
+                     sorted(os.environ) == ['LC_CTYPE', 'PWD'] or sorted(os.environ))";
         let out = self
             .run_unqueued(probe)
             .await
-            .map_err(|_| "bubblewrap не запускается".to_string())?;
+            .map_err(|e| format!("bubblewrap не запускается ({e})"))?;
         let expected = format!("True {} True", c.uid);
         if out.exit_code != Some(0) || out.stdout.trim() != expected {
             return Err(format!(
@@ -231,7 +240,10 @@ impl Sandbox {
         let limits = c.limits.clone();
         let mut command = tokio::process::Command::new(&c.bwrap);
         command
-            .args(["--unshare-all", "--die-with-parent", "--new-session"])
+            // --as-pid-1: python3 is the namespace's init, so bwrap waits for it
+            // directly (bwrap's own reaper would outlive bwrap as a zombie of the
+            // host's init, and zombies count against the sandbox user's processes).
+            .args(["--unshare-all", "--die-with-parent", "--as-pid-1", "--new-session"])
             .args(["--cap-drop", "ALL", "--hostname", "sandbox"])
             .args(["--ro-bind", "/usr", "/usr"])
             .args(["--symlink", "usr/bin", "/bin"])
@@ -259,13 +271,13 @@ impl Sandbox {
                 switch_user(uid)
             });
         }
-        let mut child = command.spawn().map_err(|e| {
-            tracing::error!(error = %e, "starting bwrap");
-            SandboxError::Failed
-        })?;
-        let mut stdin = child.stdin.take().ok_or(SandboxError::Failed)?;
-        let mut stdout = child.stdout.take().ok_or(SandboxError::Failed)?;
-        let mut stderr = child.stderr.take().ok_or(SandboxError::Failed)?;
+        let mut child = command
+            .spawn()
+            .map_err(|e| SandboxError::Failed(format!("starting bwrap: {e}")))?;
+        let pipe = || SandboxError::Failed("no pipe to bwrap".into());
+        let mut stdin = child.stdin.take().ok_or_else(pipe)?;
+        let mut stdout = child.stdout.take().ok_or_else(pipe)?;
+        let mut stderr = child.stderr.take().ok_or_else(pipe)?;
         let source = code.as_bytes().to_vec();
         let cap = c.limits.output_bytes;
         let exchange = async {
@@ -292,7 +304,8 @@ impl Sandbox {
         };
         let outcome = match tokio::time::timeout(c.limits.wall, run).await {
             Ok((out, err, truncated, status)) => {
-                let status = status.map_err(|_| SandboxError::Failed)?;
+                let status =
+                    status.map_err(|e| SandboxError::Failed(format!("waiting for bwrap: {e}")))?;
                 let mut outcome = Outcome {
                     stdout: text(out, cap),
                     stderr: text(err, cap),
@@ -304,6 +317,8 @@ impl Sandbox {
                 if let Some(signal) = status.code().and_then(|c| c.checked_sub(128)) {
                     if signal > 0 && !truncated {
                         outcome.exit_code = None;
+                        // Nothing but the CPU limit sends SIGKILL to a run that
+                        // is still within its wall time.
                         outcome.timed_out = signal == libc::SIGXCPU || signal == libc::SIGKILL;
                         outcome.stderr.push_str(&if outcome.timed_out {
                             format!(
@@ -360,13 +375,9 @@ fn set_limits(l: &Limits) {
         // and the self-test and the tests check that the limits hold.
         unsafe { libc::setrlimit(resource, &limit) };
     };
-    // SIGXCPU at the soft limit (a clear reason), SIGKILL a second later.
-    let cpu = libc::rlimit {
-        rlim_cur: l.cpu_seconds,
-        rlim_max: l.cpu_seconds + 1,
-    };
-    // SAFETY: as above.
-    unsafe { libc::setrlimit(libc::RLIMIT_CPU, &cpu) };
+    // The kernel's SIGKILL at the limit: python3 is its namespace's init, which
+    // would ignore a SIGXCPU it has no handler for.
+    set(libc::RLIMIT_CPU, l.cpu_seconds);
     set(libc::RLIMIT_AS, l.memory_bytes);
     set(libc::RLIMIT_NPROC, l.processes);
     set(libc::RLIMIT_FSIZE, l.disk_bytes);

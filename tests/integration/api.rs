@@ -165,7 +165,7 @@ async fn invalid_content_gets_every_field_message_in_russian(pool: PgPool) {
 async fn deleting_a_topic_with_answers_needs_confirmation(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let author = app.client_as(Who::Author).await;
-    let (_, topic, question) = app.scratch_content().await;
+    let (_, topic, question) = app.open_scratch_content().await;
     let answer =
         json!({"kind": "question", "exercise_id": question, "client_id": uuid(), "chosen": [0]});
     let (status, body) = app
@@ -485,7 +485,7 @@ async fn text_the_database_cannot_store_is_a_400_not_a_500(pool: PgPool) {
 async fn a_case_needs_one_answer_per_blank_and_once_published_learners_can_fill_it(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let author = app.client_as(Who::Author).await;
-    let (_, topic, _) = app.scratch_content().await;
+    let (_, topic, _) = app.open_scratch_content().await;
     let path = format!("/topics/{topic}/cases");
     let short = json!({"slug": "sum", "title": "Допишите", "template": "a = ___\nprint(a + ___)", "fields": ["1"]});
     let (status, body) = app.api(&author, Method::POST, &path, Some(short)).await;
@@ -534,7 +534,7 @@ async fn a_case_needs_one_answer_per_blank_and_once_published_learners_can_fill_
 async fn a_theory_card_is_created_as_a_draft_and_hidden_until_published(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let author = app.client_as(Who::Author).await;
-    let (_, topic, _) = app.scratch_content().await;
+    let (_, topic, _) = app.open_scratch_content().await;
     let card =
         json!({"slug": "what-is-none", "title": "Что такое None?", "body": "Значение «ничего»."});
     let (status, body) = app

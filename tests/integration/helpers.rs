@@ -334,14 +334,26 @@ impl TestApp {
 
     /// A fresh draft module with one topic holding one question: (module, topic, question).
     pub async fn scratch_content(&self) -> (i64, i64, i64) {
+        self.scratch(false).await
+    }
+
+    /// The same, published, and first on the intern path (so open to anyone):
+    /// learners can answer what an author publishes in it.
+    pub async fn open_scratch_content(&self) -> (i64, i64, i64) {
+        self.scratch(true).await
+    }
+
+    async fn scratch(&self, published: bool) -> (i64, i64, i64) {
         let grade = self.intern_grade().await;
         let slug = format!("scratch-{}", &uuid()[..8]);
         let module: i64 = sqlx::query_scalar(
-            "INSERT INTO modules (grade_id, slug, title, is_active, position) VALUES ($1, $2, 'Черновик', false, 99)
+            "INSERT INTO modules (grade_id, slug, title, is_active, position)
+             VALUES ($1, $2, 'Черновик', $3, CASE WHEN $3 THEN -1 ELSE 99 END)
              RETURNING module_id",
         )
         .bind(grade)
         .bind(&slug)
+        .bind(published)
         .fetch_one(&self.pool)
         .await
         .unwrap();

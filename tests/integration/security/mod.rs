@@ -3,3 +3,4 @@
 
 mod database;
 mod sandbox;
+mod web;

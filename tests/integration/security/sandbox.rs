@@ -102,9 +102,26 @@ fn processes_of(uid: u32) -> Vec<String> {
             .find(|l| l.starts_with("Uid:"))
             .and_then(|l| l.split_whitespace().nth(1))
             .and_then(|v| v.parse::<u32>().ok());
-        if runs_as == Some(uid) {
+        // A zombie has ended already: it runs nothing and holds no memory.
+        let zombie = status
+            .lines()
+            .any(|l| l.starts_with("State:") && l.contains('Z'));
+        if runs_as == Some(uid) && !zombie {
             let cmdline = std::fs::read(path.join("cmdline")).unwrap_or_default();
-            found.push(String::from_utf8_lossy(&cmdline).replace('\0', " "));
+            let field = |name: &str| {
+                status
+                    .lines()
+                    .find(|l| l.starts_with(name))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            found.push(format!(
+                "{} {} {} {}",
+                path.display(),
+                field("State:"),
+                field("PPid:"),
+                String::from_utf8_lossy(&cmdline).replace('\0', " ")
+            ));
         }
     }
     found
@@ -144,7 +161,10 @@ async fn code_runs_as_the_sandbox_user_with_python_3_11_and_an_empty_environment
         .await;
     assert_eq!(
         stdout(&out),
-        format!("except* ok\n1 {0} {0} {{}}\n", lab.uid),
+        format!(
+            "except* ok\n1 {0} {0} {{'PWD': '/tmp', 'LC_CTYPE': 'C.UTF-8'}}\n",
+            lab.uid
+        ),
         "{out}"
     );
     assert_ne!(lab.uid, 0);
@@ -159,8 +179,8 @@ async fn spawned_processes_see_no_host_files_environ_or_processes(pool: PgPool) 
     let code = format!(
         "import multiprocessing.util, os, subprocess, time\n\
          r, w = os.pipe()\n\
-         multiprocessing.util.spawnv_passfds('/bin/sh', ['sh', '-c', \
-           'cat /etc/shadow /proc/{server}/environ; ls /root /home /etc; kill -9 {server}; echo shell done'], [])\n\
+         multiprocessing.util.spawnv_passfds(b'/bin/sh', [b'sh', b'-c', \
+           b'cat /etc/shadow /proc/{server}/environ; ls /root /home /etc; kill -9 {server}; echo shell done'], [])\n\
          time.sleep(0.5)\n\
          print(os.system('cat /etc/passwd'))\n\
          print(subprocess.run(['id', '-u'], capture_output=True, text=True).stdout.strip())\n\
@@ -182,23 +202,30 @@ async fn spawned_processes_see_no_host_files_environ_or_processes(pool: PgPool) 
 }
 
 #[sqlx::test]
-async fn signalling_the_server_or_the_parent_fails(pool: PgPool) {
+async fn signalling_the_server_or_every_process_fails(pool: PgPool) {
     root_only!();
     let lab = Lab::new(pool).await;
     let code = format!(
         "import os, signal\n\
-         for pid in ({server}, os.getppid()):\n\
-         \x20   try:\n\
-         \x20       os.kill(pid, signal.SIGKILL); print('killed', pid)\n\
-         \x20   except OSError as e:\n\
-         \x20       print(type(e).__name__)\n",
+         try:\n\
+         \x20   os.kill({server}, signal.SIGKILL); print('killed the server')\n\
+         except OSError as e:\n\
+         \x20   print(type(e).__name__)\n\
+         try:\n\
+         \x20   os.kill(-1, signal.SIGKILL); print('killed everything')\n\
+         except OSError as e:\n\
+         \x20   print(type(e).__name__)\n\
+         print('alive', os.getpid(), os.getppid())\n",
         server = std::process::id()
     );
     let out = lab.run_ok(&code).await;
-    // The server's pid is unknown in the sandbox's pid namespace; its init (pid 1)
-    // cannot be signalled by its own children.
-    assert!(stdout(&out).starts_with("ProcessLookupError\n"), "{out}");
-    assert!(!stdout(&out).contains("killed"), "{out}");
+    // The server's pid does not exist in the sandbox's pid namespace, and «every
+    // process» (-1) is only the sandbox's own: the code is its init, pid 1.
+    assert_eq!(
+        stdout(&out),
+        "ProcessLookupError\nProcessLookupError\nalive 1 0\n",
+        "{out}"
+    );
     let (status, _) = lab.app.get("/healthz").await;
     assert_eq!(status, 200);
 }
