@@ -195,3 +195,43 @@ test('on an iPhone the card explains Share → «На экран "Домой"»'
   await expect(card.getByRole('button', { name: 'Установить приложение' })).toBeHidden();
   await iphone.close();
 });
+
+test('after logging out, nothing of the account is left on the device', async ({ page, context }, info) => {
+  needsJs(info);
+  const email = `device-${info.project.name}-${Date.now()}@example.ru`;
+  const name = 'Вера Офлайн';
+  await controlled(page);
+  await page.goto('/register');
+  await page.getByLabel('Как вас называть').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Пароль').fill('python2026');
+  await page.getByRole('button', { name: 'Создать аккаунт' }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  // Pages read while signed in are saved for offline reading.
+  await page.goto(TOPIC);
+  await expect(page.getByRole('heading', { level: 1, name: TOPIC_TITLE })).toBeVisible();
+  await page.goto('/profile');
+  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // The worker comes back for the next visitor (Clear-Site-Data removed it).
+  await controlled(page);
+  const leftovers = await page.evaluate(async ([email, name]) => {
+    const found: string[] = [];
+    for (const cacheName of await caches.keys()) {
+      const cache = await caches.open(cacheName);
+      for (const request of await cache.keys()) {
+        const text = await (await cache.match(request))!.text();
+        if (text.includes(email) || text.includes(name)) found.push(request.url);
+      }
+    }
+    return found;
+  }, [email, name]);
+  expect(leftovers).toEqual([]);
+
+  await context.setOffline(true);
+  await page.goto('/profile');
+  await expect(page.getByRole('heading', { level: 1, name: 'Нет подключения к интернету' })).toBeVisible();
+  await context.setOffline(false);
+});

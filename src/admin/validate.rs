@@ -39,6 +39,29 @@ pub fn is_slug(s: &str) -> bool {
         })
 }
 
+/// The longest markdown or code an author may save in one field: a long theory
+/// answer fits many times over, and a page stays small.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The longest answer, accepted variant, option or blank: as long as a learner's.
+pub const MAX_ANSWER_CHARS: usize = 10_000;
+/// The most options, accepted variants or blanks one exercise may have.
+pub const MAX_ITEMS: usize = 64;
+
+fn too_long(p: &mut Problems, field: &str, text: &str, max: usize) {
+    if text.chars().count() > max {
+        p.add(field, format!("Слишком длинно: не больше {max} символов."));
+    }
+}
+
+/// Each of a list's entries within `max` characters, and not too many of them.
+fn list_too_long(p: &mut Problems, field: &str, items: &[String], max: usize) {
+    if items.len() > MAX_ITEMS {
+        p.add(field, format!("Слишком много: не больше {MAX_ITEMS}."));
+    } else if items.iter().any(|i| i.chars().count() > max) {
+        p.add(field, format!("Слишком длинно: каждый — не больше {max} символов."));
+    }
+}
+
 fn slug_and_title(p: &mut Problems, slug: &str, title: &str) {
     if !is_slug(slug) {
         p.add(
@@ -74,6 +97,8 @@ pub fn question(input: &QuestionInput) -> Result<(), AppError> {
             "Пустой вариант ответа: заполните или удалите его.",
         );
     }
+    list_too_long(&mut p, "options", &input.options, 1_000);
+    too_long(&mut p, "explanation", &input.explanation, MAX_TEXT_CHARS);
     if input.correct_answers.is_empty() {
         p.add("correct_answers", "Отметьте хотя бы один верный вариант.");
     } else if input
@@ -111,6 +136,10 @@ pub fn task(input: &TaskInput) -> Result<(), AppError> {
             "Ответ не может быть пустым: это ровно то, что напечатает код («Проверить код» подскажет).",
         );
     }
+    too_long(&mut p, "code", &input.code, MAX_TEXT_CHARS);
+    too_long(&mut p, "answer", &input.answer, MAX_ANSWER_CHARS);
+    list_too_long(&mut p, "accepted", &input.accepted, MAX_ANSWER_CHARS);
+    too_long(&mut p, "explanation", &input.explanation, MAX_TEXT_CHARS);
     p.done()
 }
 
@@ -123,6 +152,8 @@ pub fn theory(input: &TheoryInput) -> Result<(), AppError> {
             "Напишите ответ: его ученик откроет под вопросом карточки.",
         );
     }
+    too_long(&mut p, "body", &input.body, MAX_TEXT_CHARS);
+    too_long(&mut p, "explanation", &input.explanation, MAX_TEXT_CHARS);
     p.done()
 }
 
@@ -149,6 +180,9 @@ pub fn case(input: &CaseInput) -> Result<(), AppError> {
     } else if input.fields.iter().any(|f| f.trim().is_empty()) {
         p.add("fields", "Ответ на пропуск не может быть пустым.");
     }
+    too_long(&mut p, "template", &input.template, MAX_TEXT_CHARS);
+    list_too_long(&mut p, "fields", &input.fields, 1_000);
+    too_long(&mut p, "explanation", &input.explanation, MAX_TEXT_CHARS);
     p.done()
 }
 
@@ -178,6 +212,24 @@ pub fn checklist_item(input: &ChecklistItemInput) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn authored_fields_have_size_limits() {
+        let input = TheoryInput {
+            slug: "big".into(),
+            title: "Большая".into(),
+            body: "я".repeat(MAX_TEXT_CHARS + 1),
+            explanation: String::new(),
+            is_active: true,
+        };
+        let err = theory(&input).unwrap_err();
+        assert!(err.message_for("body").unwrap().contains("20000"), "{err:?}");
+        let fine = TheoryInput {
+            body: "я".repeat(MAX_TEXT_CHARS),
+            ..input
+        };
+        assert!(theory(&fine).is_ok());
+    }
 
     fn fields(r: Result<(), AppError>) -> Vec<String> {
         match r {

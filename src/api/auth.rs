@@ -56,8 +56,9 @@ impl FromRequestParts<AppState> for Caller {
             });
         }
         let session = Session::from_request_parts(parts, state).await.ok();
+        // The same check as pages make: a session ended elsewhere holds no one.
         let actor = match &session {
-            Some(s) => match s.get::<i64>("learner_id").await.ok().flatten() {
+            Some(s) => match crate::auth::session::learner_of(s, &state.pool).await? {
                 Some(id) => guard::account(&state.pool, id).await?,
                 None => None,
             },

@@ -68,7 +68,7 @@ pub async fn register(
                 "Этот e-mail уже зарегистрирован. Войдите или укажите другой.",
             )),
             queries::Registered::Ok(id) => {
-                session::bind(id).await?;
+                session::bind(&pool, id).await?;
                 leptos_axum::redirect("/profile");
                 Ok(())
             }
@@ -101,8 +101,67 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
         if let Some(guest) = session::current_learner(&pool).await? {
             queries::merge_guest(&pool, guest, account.learner_id).await?;
         }
-        session::bind(account.learner_id).await?;
+        session::bind(&pool, account.learner_id).await?;
         leptos_axum::redirect("/profile");
+        Ok(())
+    };
+    run.await.map_err(AppError::with_status)
+}
+
+/// «Сменить пароль»: the current password, then the new one. Every other session
+/// of the account ends; this one stays signed in.
+#[server(endpoint = "auth/password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use super::{password as pw, session, throttle as t};
+    let run = async {
+        let pool = crate::server::pool()?;
+        let actor = super::guard::require(&pool, super::Role::Learner).await?;
+        let email = sqlx::query_scalar!(
+            "SELECT email FROM learners WHERE learner_id = $1",
+            actor.learner_id
+        )
+        .fetch_one(&pool)
+        .await?
+        .unwrap_or_default();
+        // Guessing the current password is limited like logging in.
+        let key = t::account_key(crate::server::guard::client_ip_in_context(), &email);
+        t::check(&pool, &t::LOGIN_PER_ACCOUNT, &key).await?;
+        let hash = super::queries::find_account(&pool, &email)
+            .await?
+            .map(|a| a.password_hash);
+        if !pw::verify_blocking(current_password, hash).await {
+            t::hit(&pool, &t::LOGIN_PER_ACCOUNT, &key).await?;
+            return Err(AppError::invalid("current_password", "Текущий пароль неверный."));
+        }
+        if let Some(why) = pw::weakness(&new_password) {
+            return Err(AppError::invalid("new_password", why));
+        }
+        let hash = pw::hash_blocking(new_password).await?;
+        sqlx::query!(
+            "UPDATE learners SET password_hash = $2 WHERE learner_id = $1",
+            actor.learner_id,
+            hash
+        )
+        .execute(&pool)
+        .await?;
+        session::end_other_sessions(&pool, actor.learner_id).await?;
+        leptos_axum::redirect("/profile?security=password");
+        Ok(())
+    };
+    run.await.map_err(AppError::with_status)
+}
+
+/// «Выйти на других устройствах»: every session of the account but this one ends.
+#[server(endpoint = "auth/logout-others")]
+pub async fn logout_others() -> Result<(), AppError> {
+    let run = async {
+        let pool = crate::server::pool()?;
+        let actor = super::guard::require(&pool, super::Role::Learner).await?;
+        super::session::end_other_sessions(&pool, actor.learner_id).await?;
+        leptos_axum::redirect("/profile?security=others");
         Ok(())
     };
     run.await.map_err(AppError::with_status)

@@ -54,11 +54,13 @@ pub fn ExerciseCard(
     let kind = item.kind.clone();
     let answered = move || feedback.with(Option::is_some);
     let (item_kind, item_id) = (item.kind.clone(), item.id);
+    let for_learner = item.for_learner.clone();
     let hidden = move || {
         view! {
             <input type="hidden" name="kind" value=item_kind.clone()/>
             <input type="hidden" name="exercise_id" value=item_id/>
             <input type="hidden" name="client_id" value=client_id/>
+            <input type="hidden" name="for_learner" value=for_learner.clone()/>
             <input type="hidden" name="return_to" value=return_to.clone()/>
             {lesson_id.map(|l| view! { <input type="hidden" name="lesson_id" value=l/> })}
         }

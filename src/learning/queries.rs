@@ -336,6 +336,7 @@ pub async fn topic_items(
             id,
             body,
             client_id: uuid::Uuid::new_v4().to_string(),
+            for_learner: learner.map(|l| l.to_string()).unwrap_or_default(),
             feedback,
         }
     };

@@ -56,10 +56,16 @@ pub async fn submit_answer(
     text: Option<String>,
     fields: Option<HashMap<String, String>>,
     return_to: Option<String>,
+    /// Whom the form was shown to (see `ExerciseItem::for_learner`).
+    #[server(default)]
+    for_learner: Option<String>,
 ) -> Result<Answered, AppError> {
     let key = format!("{kind}-{exercise_id}");
     let run = async {
         let pool = crate::server::pool()?;
+        if let Some(shown_to) = for_learner.as_deref() {
+            answered_by_whom_it_was_shown_to(&pool, shown_to).await?;
+        }
         let learner = crate::auth::session::ensure_learner(&pool).await?;
         let submission = super::answers::Submission {
             kind,
@@ -91,6 +97,31 @@ pub async fn submit_answer(
         }
         .with_status()),
         Err(e) => Err(e.with_status()),
+    }
+}
+
+/// An answer posted (or queued offline and sent later) from a page shown to one
+/// learner counts only for that learner: after a logout and another person's
+/// login on the device it is refused (409), never stored for them. A page shown
+/// before any answer («») may create or use a guest, not an account.
+#[cfg(feature = "ssr")]
+async fn answered_by_whom_it_was_shown_to(
+    pool: &sqlx::PgPool,
+    shown_to: &str,
+) -> Result<(), AppError> {
+    let current = crate::auth::session::current_learner(pool).await?;
+    let same = match (shown_to, current) {
+        ("", None) => true,
+        ("", Some(id)) => crate::auth::guard::account(pool, id).await?.is_none(),
+        (tag, Some(id)) => tag == id.to_string(),
+        (_, None) => false,
+    };
+    if same {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(
+            "Этот ответ дан под другим аккаунтом на этом устройстве, поэтому не засчитан.".into(),
+        ))
     }
 }
 

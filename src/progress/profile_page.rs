@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use crate::pwa::InstallCard;
 
 use super::{get_profile, ProfileView, UpdateProfile};
-use crate::auth::Logout;
+use crate::auth::{ChangePassword, Logout, LogoutOthers};
 use crate::components::{ErrorPage, FormError, Loading, Stars};
 
 stylance::import_style!(style, "profile.module.css");
@@ -112,6 +112,44 @@ fn ProfileBody(p: ProfileView, update: ServerAction<UpdateProfile>) -> impl Into
                     <button class="button button-secondary" type="submit">"Выйти"</button>
                 </ActionForm>
             })}
+        </section>
+        {p.email.is_some().then(|| view! { <Security/> })}
+    }
+}
+
+/// «Сменить пароль» and «Выйти на других устройствах», for accounts.
+#[component]
+fn Security() -> impl IntoView {
+    let password = ServerAction::<ChangePassword>::new();
+    let others = ServerAction::<LogoutOthers>::new();
+    let query = leptos_router::hooks::use_query_map();
+    let done = move || {
+        query.with(|q| match q.get("security").as_deref() {
+            Some("password") => Some("Пароль изменён. На других устройствах нужно войти заново."),
+            Some("others") => Some("Готово: на других устройствах вы вышли из аккаунта."),
+            _ => None,
+        })
+    };
+    view! {
+        <section aria-labelledby="security-title" class=style::section>
+            <h2 id="security-title">"Безопасность"</h2>
+            {move || done().map(|text| view! { <p role="status">{text}</p> })}
+            <ActionForm action=password attr:class=style::settings attr:aria-label="Сменить пароль">
+                <label>
+                    <span>"Текущий пароль"</span>
+                    <input type="password" name="current_password" autocomplete="current-password" required/>
+                </label>
+                <label>
+                    <span>"Новый пароль (от 8 символов, буквы и цифры)"</span>
+                    <input type="password" name="new_password" autocomplete="new-password" minlength="8" required/>
+                </label>
+                <FormError result=password.value()/>
+                <button class="button" type="submit">"Сменить пароль"</button>
+            </ActionForm>
+            <ActionForm action=others>
+                <FormError result=others.value()/>
+                <button class="button button-secondary" type="submit">"Выйти на других устройствах"</button>
+            </ActionForm>
         </section>
     }
 }

@@ -53,6 +53,35 @@
     box.hidden = parts.length === 0;
   }
 
+  // Logging out: this device forgets the account's saved pages and the answers
+  // still waiting (the server's Clear-Site-Data says the same to browsers that
+  // honour it), before the form goes.
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !/\/api\/auth\/logout$/.test(form.action)) return;
+    if (form.dataset.cleared) return;
+    event.preventDefault();
+    forgetDevice().finally(() => {
+      form.dataset.cleared = '1';
+      form.submit();
+    });
+  }, true);
+
+  async function forgetDevice() {
+    try {
+      if (window.caches) {
+        const names = await caches.keys();
+        await Promise.all(names.filter((n) => n.startsWith('grader-pages-')).map((n) => caches.delete(n)));
+      }
+      if (window.indexedDB) {
+        await new Promise((resolve) => {
+          const del = indexedDB.deleteDatabase('grader-offline');
+          del.onsuccess = del.onerror = del.onblocked = () => resolve();
+        });
+      }
+    } catch (err) { /* nothing saved, or storage unavailable: nothing to forget */ }
+  }
+
   window.addEventListener('online', () => { render(); askToSend(); });
   window.addEventListener('offline', render);
   document.addEventListener('DOMContentLoaded', () => {

@@ -3,7 +3,8 @@
 //
 // - The app shell (CSS, JS, WASM, font, icons, /offline) is precached all or
 //   nothing into a cache named after the version; older caches go on activation.
-// - Pages: network first; a copy is kept, and served when the network is down.
+// - Pages: network first; a copy is kept, and served when the network is down
+//   (never of a `no-store` page such as the profile).
 // - Answers posted without network are queued in IndexedDB (keyed by client id,
 //   ungraded) and sent in order when it is back. The server stores each client id
 //   once, so a resend after a lost reply is harmless: every answer lands once.
@@ -80,7 +81,9 @@ self.addEventListener('sync', (event) => {
 async function page(event, request, url) {
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic' && !NOT_SAVED.test(url.pathname)) {
+    // A page the server marks `no-store` (the profile: e-mail, name) is never kept.
+    const noStore = /no-store/i.test(response.headers.get('Cache-Control') || '');
+    if (response.ok && response.type === 'basic' && !noStore && !NOT_SAVED.test(url.pathname)) {
       const copy = response.clone();
       event.waitUntil(caches.open(PAGES).then((cache) => cache.put(url.href, copy)));
     }

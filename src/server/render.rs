@@ -22,6 +22,20 @@ fn sanitize(html: &str) -> String {
         .get_or_init(|| {
             let mut b = ammonia::Builder::default();
             b.add_generic_attributes(["class"]);
+            // Classes: only the highlighter's (`hl-…`) and our `code` block, never
+            // an author's, which could borrow the app's own styles. Images: only
+            // from this site, never a remote address that would learn who reads.
+            b.attribute_filter(|_element, attribute, value| match attribute {
+                "class" => {
+                    let kept: Vec<&str> = value
+                        .split_whitespace()
+                        .filter(|c| c.starts_with("hl-") || *c == "code")
+                        .collect();
+                    (!kept.is_empty()).then(|| kept.join(" ").into())
+                }
+                "src" => (value.starts_with('/') && !value.starts_with("//")).then(|| value.into()),
+                _ => Some(value.into()),
+            });
             b
         })
         .clean(html)
@@ -137,6 +151,17 @@ mod tests {
         let html = markdown("<script>alert(1)</script><img src=x onerror=alert(1)>");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
+    }
+
+    #[test]
+    fn remote_images_and_foreign_classes_are_dropped() {
+        let html = markdown(
+            "<p class=\"hl-keyword frame-admin\">x</p>\n\n![track](https://evil.example/p.gif) ![ok](/icons/icon-192.png)",
+        );
+        assert!(html.contains("class=\"hl-keyword\""), "{html}");
+        assert!(!html.contains("frame-admin"), "{html}");
+        assert!(!html.contains("evil.example"), "{html}");
+        assert!(html.contains("src=\"/icons/icon-192.png\""), "{html}");
     }
 
     #[test]

@@ -364,3 +364,151 @@ async fn a_return_path_off_the_site_or_with_a_line_break_goes_home(pool: PgPool)
         assert!(location.starts_with("/#") || location.is_empty(), "{location}");
     }
 }
+
+/// A client with no cookie jar, as over https behind a proxy: cookies by hand.
+fn https_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("sec-fetch-site", "same-origin".parse().unwrap());
+    headers.insert("x-forwarded-proto", "https".parse().unwrap());
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+#[sqlx::test]
+async fn over_https_the_session_cookie_is_host_prefixed_and_the_plain_one_is_ignored(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let client = https_client();
+    let theory = app.first_topic_theory().await[0];
+    let response = client
+        .post(app.url("/api/learning/answer"))
+        .header("accept", "application/json")
+        .form(&[("kind", "theory"), ("exercise_id", &theory.to_string()), ("client_id", &uuid()), ("understood", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let set_cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    assert!(set_cookie.starts_with("__Host-grader_session="), "{set_cookie}");
+    assert!(set_cookie.contains("; Secure") && set_cookie.contains("Path=/"), "{set_cookie}");
+    assert!(!set_cookie.to_ascii_lowercase().contains("domain="), "{set_cookie}");
+    let pair = set_cookie.split(';').next().unwrap().to_string();
+    let profile = |cookie: String| {
+        let client = client.clone();
+        let url = app.url("/profile");
+        async move {
+            client.get(url).header("cookie", cookie).send().await.unwrap().text().await.unwrap()
+        }
+    };
+    // The prefixed cookie is the learner's session…
+    assert!(profile(pair.clone()).await.contains("Гость: прогресс хранится"));
+    // …and the same value under the plain name, which any host could set, is not.
+    let plain = pair.trim_start_matches("__Host-").to_string();
+    assert!(profile(plain).await.contains("Вы ещё не ответили"));
+}
+
+/// Registers and signs in a fresh account; returns (client, e-mail, learner id).
+async fn account(app: &TestApp) -> (reqwest::Client, String, i64) {
+    let email = format!("acc-{}@example.ru", &uuid()[..8]);
+    let client = new_client();
+    let (status, body) = app.register(&client, &email, "python2026").await;
+    assert!(status < 400, "{body}");
+    let id = learner_id(app, &email).await;
+    (client, email, id)
+}
+
+async fn signed_in(app: &TestApp, client: &reqwest::Client, email: &str) -> bool {
+    app.get_as(client, "/profile").await.1.contains(email)
+}
+
+#[sqlx::test]
+async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (here, email, id) = account(&app).await;
+    let elsewhere = new_client();
+    assert!(app.login(&elsewhere, &email, "python2026").await.0 < 400);
+    assert!(signed_in(&app, &elsewhere, &email).await);
+    let hash_before: String = sqlx::query_scalar("SELECT password_hash FROM learners WHERE learner_id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+
+    let change = |current: &str, new: &str| {
+        let form = [("current_password", current.to_string()), ("new_password", new.to_string())];
+        let here = here.clone();
+        let app = &app;
+        async move { app.post_form(&here, "auth/password", &form).await }
+    };
+    let (status, body) = change("wrong-2026", "newpass2027").await;
+    assert_eq!(status, 422, "{body}");
+    let hash_after: String = sqlx::query_scalar("SELECT password_hash FROM learners WHERE learner_id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(hash_before, hash_after, "a wrong current password changes nothing");
+    assert!(signed_in(&app, &elsewhere, &email).await);
+
+    let (status, body) = change("python2026", "newpass2027").await;
+    assert!(status < 400, "{status} {body}");
+    assert!(signed_in(&app, &here, &email).await, "this device stays signed in");
+    assert!(!signed_in(&app, &elsewhere, &email).await, "the other device is signed out");
+    assert_eq!(app.login(&new_client(), &email, "python2026").await.0, 422);
+    assert!(app.login(&new_client(), &email, "newpass2027").await.0 < 400);
+}
+
+#[sqlx::test]
+async fn signing_out_elsewhere_ends_every_other_session_of_the_account(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (here, email, id) = account(&app).await;
+    let phone = new_client();
+    assert!(app.login(&phone, &email, "python2026").await.0 < 400);
+    let (status, body) = app.post_form(&here, "auth/logout-others", &[]).await;
+    assert!(status < 400, "{status} {body}");
+    assert!(signed_in(&app, &here, &email).await);
+    assert!(!signed_in(&app, &phone, &email).await);
+    let epoch: i32 = sqlx::query_scalar("SELECT session_epoch FROM learners WHERE learner_id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(epoch, 1);
+    // The REST API with the old session cookie sees no one either.
+    let (status, _) = app.api(&phone, reqwest::Method::GET, "/progress", None).await;
+    assert!(status == 401 || status == 200);
+}
+
+#[sqlx::test]
+async fn an_answer_from_a_page_shown_to_someone_else_is_refused(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let (client, _, id) = account(&app).await;
+    let theory = app.first_topic_theory().await[0];
+    // Queued on this device for another learner (who then logged out).
+    let other = (id + 1000).to_string();
+    let (status, body) = app
+        .answer(&client, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", other)])
+        .await;
+    assert_eq!(status, 409, "{body}");
+    // A page shown before any answer, sent while an account is signed in: refused too.
+    let (status, _) = app
+        .answer(&client, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", String::new())])
+        .await;
+    assert_eq!(status, 409);
+    assert_eq!(app.answers_of_all().await, 0);
+    let (status, body) = app
+        .answer(&client, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", id.to_string())])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    // A guest's first answers from a page shown before any answer go through.
+    let guest = new_client();
+    for _ in 0..2 {
+        let (status, body) = app
+            .answer(&guest, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", String::new())])
+            .await;
+        assert_eq!(status, 200, "{body}");
+    }
+    assert_eq!(app.answers_of_all().await, 3);
+}
