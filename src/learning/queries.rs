@@ -293,6 +293,10 @@ pub struct TopicItems {
     pub cases: Vec<ExerciseItem>,
 }
 
+/// `ExerciseItem::for_learner` of a page shown before the visitor's first answer
+/// (not empty: an empty form field reads as no field at all).
+pub const NO_LEARNER_YET: &str = "none";
+
 /// Builds the items; feedback comes from the learner's latest answer to each
 /// exercise (only within `lesson`, when given). `drafts` adds unpublished
 /// exercises, for an author's preview.
@@ -336,7 +340,7 @@ pub async fn topic_items(
             id,
             body,
             client_id: uuid::Uuid::new_v4().to_string(),
-            for_learner: learner.map(|l| l.to_string()).unwrap_or_default(),
+            for_learner: learner.map_or_else(|| NO_LEARNER_YET.to_string(), |l| l.to_string()),
             feedback,
         }
     };

@@ -103,16 +103,17 @@ pub async fn submit_answer(
 /// An answer posted (or queued offline and sent later) from a page shown to one
 /// learner counts only for that learner: after a logout and another person's
 /// login on the device it is refused (409), never stored for them. A page shown
-/// before any answer («») may create or use a guest, not an account.
+/// before any answer (`none`) may create or use a guest, not an account.
 #[cfg(feature = "ssr")]
 async fn answered_by_whom_it_was_shown_to(
     pool: &sqlx::PgPool,
     shown_to: &str,
 ) -> Result<(), AppError> {
     let current = crate::auth::session::current_learner(pool).await?;
+    use super::queries::NO_LEARNER_YET;
     let same = match (shown_to, current) {
-        ("", None) => true,
-        ("", Some(id)) => crate::auth::guard::account(pool, id).await?.is_none(),
+        (NO_LEARNER_YET, None) => true,
+        (NO_LEARNER_YET, Some(id)) => crate::auth::guard::account(pool, id).await?.is_none(),
         (tag, Some(id)) => tag == id.to_string(),
         (_, None) => false,
     };

@@ -151,7 +151,7 @@ pub struct ExerciseItem {
     pub body: ExerciseBody,
     /// A fresh id for the next submission of this form: a retried post is stored once.
     pub client_id: String,
-    /// Whom the page was shown to (the learner id, empty before a first answer):
+    /// Whom the page was shown to (the learner id, `none` before a first answer):
     /// an answer queued offline is never counted for someone else.
     pub for_learner: String,
     /// The learner's latest answer, graded; None until they answer.

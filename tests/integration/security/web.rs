@@ -494,7 +494,7 @@ async fn an_answer_from_a_page_shown_to_someone_else_is_refused(pool: PgPool) {
     assert_eq!(status, 409, "{body}");
     // A page shown before any answer, sent while an account is signed in: refused too.
     let (status, _) = app
-        .answer(&client, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", String::new())])
+        .answer(&client, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", "none".into())])
         .await;
     assert_eq!(status, 409);
     assert_eq!(app.answers_of_all().await, 0);
@@ -506,7 +506,7 @@ async fn an_answer_from_a_page_shown_to_someone_else_is_refused(pool: PgPool) {
     let guest = new_client();
     for _ in 0..2 {
         let (status, body) = app
-            .answer(&guest, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", String::new())])
+            .answer(&guest, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", "none".into())])
             .await;
         assert_eq!(status, 200, "{body}");
     }
