@@ -81,7 +81,9 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::Invalid { .. } | AppError::Fields(_) => 422,
             AppError::TooManyRequests(_) => 429,
-            AppError::Unavailable | AppError::ServiceUnavailable(_) | AppError::Queued { .. } => 503,
+            AppError::Unavailable | AppError::ServiceUnavailable(_) | AppError::Queued { .. } => {
+                503
+            }
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }

@@ -181,9 +181,13 @@ test('a markdown field previews the learner view while the author types', async 
   await page.getByRole('region', { name: /^Теория/ }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: /Карточка теории/ })).toBeVisible();
   const body = page.getByRole('form', { name: 'Карточка теории' }).getByLabel('Ответ', { exact: true });
-  await body.fill('Пин **GPIO17** и код:\n\n```python\nprint("led")\n```');
   const preview = page.getByRole('region', { name: 'Предпросмотр: Ответ' });
-  await expect(preview).toContainText('GPIO17');
+  // Typing before the island has hydrated goes unseen: type again until it answers.
+  await expect(async () => {
+    await body.fill('');
+    await body.fill('Пин **GPIO17** и код:\n\n```python\nprint("led")\n```');
+    await expect(preview).toContainText('GPIO17', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await expect(preview.locator('strong')).toHaveText(['GPIO17']);
   await expect(preview.getByText('print')).toBeVisible();
 });

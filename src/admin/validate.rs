@@ -58,7 +58,10 @@ fn list_too_long(p: &mut Problems, field: &str, items: &[String], max: usize) {
     if items.len() > MAX_ITEMS {
         p.add(field, format!("Слишком много: не больше {MAX_ITEMS}."));
     } else if items.iter().any(|i| i.chars().count() > max) {
-        p.add(field, format!("Слишком длинно: каждый — не больше {max} символов."));
+        p.add(
+            field,
+            format!("Слишком длинно: каждый — не больше {max} символов."),
+        );
     }
 }
 
@@ -223,7 +226,10 @@ mod tests {
             is_active: true,
         };
         let err = theory(&input).unwrap_err();
-        assert!(err.message_for("body").unwrap().contains("20000"), "{err:?}");
+        assert!(
+            err.message_for("body").unwrap().contains("20000"),
+            "{err:?}"
+        );
         let fine = TheoryInput {
             body: "я".repeat(MAX_TEXT_CHARS),
             ..input

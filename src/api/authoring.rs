@@ -523,5 +523,7 @@ pub async fn run_task(
 ) -> ApiResult<Json<RunOutput>> {
     c.require(Role::Author)?;
     let task = q::task(&s.pool, id).await?;
-    Ok(Json(crate::admin::run_python::run(&s.sandbox, &task.code).await?))
+    Ok(Json(
+        crate::admin::run_python::run(&s.sandbox, &task.code).await?,
+    ))
 }

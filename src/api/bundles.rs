@@ -88,7 +88,13 @@ pub async fn import(
     let gzip = headers
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
         .is_some_and(|v| v == "application/gzip" || v == "application/x-gzip");
     if !gzip {
         return Err(AppError::UnsupportedMediaType(

@@ -134,7 +134,10 @@ pub async fn change_password(
             .map(|a| a.password_hash);
         if !pw::verify_blocking(current_password, hash).await {
             t::hit(&pool, &t::LOGIN_PER_ACCOUNT, &key).await?;
-            return Err(AppError::invalid("current_password", "Текущий пароль неверный."));
+            return Err(AppError::invalid(
+                "current_password",
+                "Текущий пароль неверный.",
+            ));
         }
         if let Some(why) = pw::weakness(&new_password) {
             return Err(AppError::invalid("new_password", why));

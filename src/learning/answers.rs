@@ -87,7 +87,10 @@ impl Submission {
             },
             "question" => {
                 if self.picked.len() > MAX_ENTRIES {
-                    return Err(AppError::invalid("choice", "Слишком много отмеченных вариантов."));
+                    return Err(AppError::invalid(
+                        "choice",
+                        "Слишком много отмеченных вариантов.",
+                    ));
                 }
                 let mut chosen: Vec<i32> = indexed(&self.picked)
                     .into_iter()
@@ -125,7 +128,10 @@ impl Submission {
             }
             "case" => {
                 if self.fields.len() > MAX_ENTRIES {
-                    return Err(AppError::invalid("fields", "Слишком много пропусков в ответе."));
+                    return Err(AppError::invalid(
+                        "fields",
+                        "Слишком много пропусков в ответе.",
+                    ));
                 }
                 let fields: Vec<String> =
                     indexed(&self.fields).into_iter().map(|(_, v)| v).collect();

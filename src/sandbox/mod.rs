@@ -196,9 +196,11 @@ impl Sandbox {
             ));
         }
         if !is_root() {
-            return Err("сервер запущен не от root и не может запускать код от отдельного \
+            return Err(
+                "сервер запущен не от root и не может запускать код от отдельного \
                         пользователя песочницы"
-                .into());
+                    .into(),
+            );
         }
         if c.uid == 0 {
             return Err("sandbox-uid = 0: код нельзя запускать от root".into());
@@ -243,7 +245,12 @@ impl Sandbox {
             // --as-pid-1: python3 is the namespace's init, so bwrap waits for it
             // directly (bwrap's own reaper would outlive bwrap as a zombie of the
             // host's init, and zombies count against the sandbox user's processes).
-            .args(["--unshare-all", "--die-with-parent", "--as-pid-1", "--new-session"])
+            .args([
+                "--unshare-all",
+                "--die-with-parent",
+                "--as-pid-1",
+                "--new-session",
+            ])
             .args(["--cap-drop", "ALL", "--hostname", "sandbox"])
             .args(["--ro-bind", "/usr", "/usr"])
             .args(["--symlink", "usr/bin", "/bin"])

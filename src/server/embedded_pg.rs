@@ -206,8 +206,8 @@ impl EmbeddedPg {
     /// True when pg_hba.conf lets anyone in without a password (an older Grader).
     fn uses_trust(&self) -> anyhow::Result<bool> {
         let hba = self.cluster.join("pg_hba.conf");
-        let text = std::fs::read_to_string(&hba)
-            .with_context(|| format!("reading {}", hba.display()))?;
+        let text =
+            std::fs::read_to_string(&hba).with_context(|| format!("reading {}", hba.display()))?;
         Ok(text
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
@@ -220,9 +220,16 @@ impl EmbeddedPg {
         tracing::warn!("this cluster trusted every local connection: switching to passwords");
         let password = self.superuser_password()?;
         let mut psql = self.command("psql");
-        psql.args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", "postgres"])
-            .args(["-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c"])
-            .arg(format!("ALTER ROLE postgres PASSWORD '{password}'"));
+        psql.args([
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &self.port.to_string(),
+            "-U",
+            "postgres",
+        ])
+        .args(["-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c"])
+        .arg(format!("ALTER ROLE postgres PASSWORD '{password}'"));
         self.run(&mut psql, "psql (setting the superuser's password)")?;
         let hba = self.cluster.join("pg_hba.conf");
         let text = std::fs::read_to_string(&hba)?;
@@ -238,7 +245,10 @@ impl EmbeddedPg {
             .collect();
         std::fs::write(&hba, updated)?;
         self.run(
-            self.command("pg_ctl").arg("-D").arg(&self.cluster).arg("reload"),
+            self.command("pg_ctl")
+                .arg("-D")
+                .arg(&self.cluster)
+                .arg("reload"),
             "pg_ctl reload",
         )?;
         // The reload is asynchronous: wait until a password-less login is refused.
@@ -253,7 +263,15 @@ impl EmbeddedPg {
 
     fn uses_trust_now(&self) -> bool {
         self.command("psql")
-            .args(["-w", "-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", "postgres"])
+            .args([
+                "-w",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                "postgres",
+            ])
             .args(["-d", "postgres", "-c", "SELECT 1"])
             .env_remove("PGPASSWORD")
             .output()

@@ -22,7 +22,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(leptos_options: LeptosOptions, pool: PgPool, sandbox: crate::sandbox::Sandbox) -> Self {
+    pub fn new(
+        leptos_options: LeptosOptions,
+        pool: PgPool,
+        sandbox: crate::sandbox::Sandbox,
+    ) -> Self {
         Self {
             leptos_options: crate::pwa::assets::with_hash_file_checked(leptos_options),
             pool,

@@ -36,10 +36,7 @@ impl TestApp {
     }
 
     /// The same, with the code sandbox configured by the test (its own uid, say).
-    pub async fn spawn_with_sandbox(
-        pool: PgPool,
-        sandbox: grader::sandbox::SandboxConfig,
-    ) -> Self {
+    pub async fn spawn_with_sandbox(pool: PgPool, sandbox: grader::sandbox::SandboxConfig) -> Self {
         load_seeds(&pool).await;
         grader::server::migrate(&pool).await.unwrap();
         let leptos = leptos::config::get_configuration(Some("Leptos.toml"))

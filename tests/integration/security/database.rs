@@ -61,7 +61,11 @@ async fn the_embedded_cluster_needs_passwords_and_the_app_is_not_a_superuser() {
         assert!(!psql_without_password(port, "127.0.0.1", "postgres"));
         assert!(!psql_without_password(port, "127.0.0.1", "grader"));
         let socket_dir = root.join("pg-run").canonicalize().unwrap();
-        assert!(!psql_without_password(port, socket_dir.to_str().unwrap(), "postgres"));
+        assert!(!psql_without_password(
+            port,
+            socket_dir.to_str().unwrap(),
+            "postgres"
+        ));
 
         let url = pg.prepare_app_database().await.unwrap();
         assert!(url.starts_with("postgres://grader:"), "{url}");
@@ -75,7 +79,10 @@ async fn the_embedded_cluster_needs_passwords_and_the_app_is_not_a_superuser() {
         .fetch_one(&mut db)
         .await
         .unwrap();
-        assert_eq!((user.as_str(), superuser, owner.as_str()), ("grader", false, "grader"));
+        assert_eq!(
+            (user.as_str(), superuser, owner.as_str()),
+            ("grader", false, "grader")
+        );
         // Not a superuser: the server's files stay out of reach.
         let read = sqlx::query("SELECT pg_read_file('/etc/passwd')")
             .execute(&mut db)
@@ -100,7 +107,10 @@ async fn a_cluster_that_trusted_everyone_is_switched_to_passwords_at_start() {
     let pg = EmbeddedPg::start(&root, &bin_dir(), port).unwrap();
     let url = pg.superuser_url("postgres").unwrap();
     let mut admin = sqlx::PgConnection::connect(&url).await.unwrap();
-    sqlx::query("CREATE DATABASE grader").execute(&mut admin).await.unwrap();
+    sqlx::query("CREATE DATABASE grader")
+        .execute(&mut admin)
+        .await
+        .unwrap();
     admin.close().await.unwrap();
     let mut old = sqlx::PgConnection::connect(&pg.superuser_url("grader").unwrap())
         .await

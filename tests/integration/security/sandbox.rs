@@ -68,7 +68,12 @@ impl Lab {
             .unwrap();
         let (status, body) = self
             .app
-            .api(&self.author, Method::POST, &format!("/tasks/{id}/run"), None)
+            .api(
+                &self.author,
+                Method::POST,
+                &format!("/tasks/{id}/run"),
+                None,
+            )
             .await;
         (status, serde_json::from_str(&body).unwrap_or(Value::Null))
     }
@@ -190,12 +195,21 @@ async fn spawned_processes_see_no_host_files_environ_or_processes(pool: PgPool) 
     let text = format!("{}{}", stdout(&out), out["stderr"].as_str().unwrap());
     assert!(text.contains("shell done"), "{out}");
     assert!(!text.contains("root:"), "a host file leaked: {out}");
-    assert!(!text.contains("DATABASE_URL"), "the server's environment leaked: {out}");
+    assert!(
+        !text.contains("DATABASE_URL"),
+        "the server's environment leaked: {out}"
+    );
     assert!(text.contains("/etc/shadow: No such file"), "{out}");
-    assert!(text.contains(&format!("/proc/{server}/environ: No such file")), "{out}");
+    assert!(
+        text.contains(&format!("/proc/{server}/environ: No such file")),
+        "{out}"
+    );
     // `id -u` answers the sandbox's uid; the server's pid does not exist inside.
     assert!(stdout(&out).contains(&format!("\n{}\n", lab.uid)), "{out}");
-    assert!(text.contains("No such process"), "kill reached something: {out}");
+    assert!(
+        text.contains("No such process"),
+        "kill reached something: {out}"
+    );
     // The server (this process) is alive and still answers.
     let (status, _) = lab.app.get("/healthz").await;
     assert_eq!(status, 200);
@@ -249,7 +263,12 @@ async fn a_fork_loop_is_bounded_and_leaves_nothing_behind(pool: PgPool) {
         )
         .await;
     assert!(stdout(&out).starts_with("stopped after"), "{out}");
-    let forked: u32 = stdout(&out).split_whitespace().nth(2).unwrap().parse().unwrap();
+    let forked: u32 = stdout(&out)
+        .split_whitespace()
+        .nth(2)
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(forked < 64, "the process limit held: {out}");
     // The sleeping children die with the namespace when the program ends.
     assert!(started.elapsed() < Duration::from_secs(10));
@@ -317,7 +336,10 @@ async fn an_endless_loop_is_stopped_by_the_cpu_or_wall_clock_limit(pool: PgPool)
     let out = lab.run_ok("while True:\n    pass\n").await;
     assert_eq!(out["timed_out"], true, "{out}");
     assert_eq!(out["exit_code"], Value::Null, "{out}");
-    assert!(out["stderr"].as_str().unwrap().contains("Остановлено"), "{out}");
+    assert!(
+        out["stderr"].as_str().unwrap().contains("Остановлено"),
+        "{out}"
+    );
     assert!(started.elapsed() < Duration::from_secs(9));
 }
 
@@ -342,7 +364,10 @@ async fn a_memory_hog_gets_a_memory_error(pool: PgPool) {
     root_only!();
     let lab = Lab::new(pool).await;
     let out = lab.run_ok("x = bytearray(1024 * 1024 * 1024)").await;
-    assert!(out["stderr"].as_str().unwrap().contains("MemoryError"), "{out}");
+    assert!(
+        out["stderr"].as_str().unwrap().contains("MemoryError"),
+        "{out}"
+    );
     assert_eq!(out["exit_code"], 1);
 }
 
@@ -365,7 +390,10 @@ async fn when_every_slot_is_busy_a_run_gets_503_with_a_russian_message(pool: PgP
     assert_eq!(stdout(&slow_out), "slow done\n");
     assert_eq!(quick_status, 503, "{quick_out}");
     assert!(
-        quick_out["message"].as_str().unwrap().contains("слишком много кода"),
+        quick_out["message"]
+            .as_str()
+            .unwrap()
+            .contains("слишком много кода"),
         "{quick_out}"
     );
     // Once the slot is free, runs go through again.

@@ -7,6 +7,11 @@ use crate::helpers::*;
 
 const EVIL: &str = "http://evil.example";
 
+/// `SELECT count(*) …` in the test's database.
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+}
+
 /// A POST as a page on another site would make it, with the victim's cookies.
 async fn cross_site_form(
     app: &TestApp,
@@ -55,7 +60,16 @@ async fn a_role_change_from_another_site_is_refused_and_changes_nothing(pool: Pg
     assert_eq!(status, 403);
     assert_eq!(role_of(&app, victim).await, "learner");
     // The same post from Grader's own page goes through.
-    let (status, body) = app.post_form(&admin, "admin/users/role", &[("learner_id", victim.to_string()), ("role", "author".into())]).await;
+    let (status, body) = app
+        .post_form(
+            &admin,
+            "admin/users/role",
+            &[
+                ("learner_id", victim.to_string()),
+                ("role", "author".into()),
+            ],
+        )
+        .await;
     assert!(status < 400, "{status} {body}");
     assert_eq!(role_of(&app, victim).await, "author");
 }
@@ -67,7 +81,12 @@ async fn a_post_with_no_origin_at_all_is_refused(pool: PgPool) {
     let theory = app.first_topic_theory().await[0];
     let status = bare
         .post(app.url("/api/learning/answer"))
-        .form(&[("kind", "theory"), ("exercise_id", &theory.to_string()), ("client_id", &uuid()), ("understood", "yes")])
+        .form(&[
+            ("kind", "theory"),
+            ("exercise_id", &theory.to_string()),
+            ("client_id", &uuid()),
+            ("understood", "yes"),
+        ])
         .send()
         .await
         .unwrap()
@@ -84,7 +103,13 @@ async fn login_and_answers_from_another_site_are_refused(pool: PgPool) {
     app.register(&client, &email, "python2026").await;
     // Login CSRF: the attacker's page logs the victim into the attacker's account.
     let victim = new_client();
-    let status = cross_site_form(&app, &victim, "/api/auth/login", &[("email", &email), ("password", "python2026")]).await;
+    let status = cross_site_form(
+        &app,
+        &victim,
+        "/api/auth/login",
+        &[("email", &email), ("password", "python2026")],
+    )
+    .await;
     assert_eq!(status, 403);
     let (_, page) = app.get_as(&victim, "/profile").await;
     assert!(!page.contains(&email), "the victim was logged in");
@@ -94,7 +119,12 @@ async fn login_and_answers_from_another_site_are_refused(pool: PgPool) {
         &app,
         &client,
         "/api/learning/answer",
-        &[("kind", "theory"), ("exercise_id", &theory), ("client_id", &client_id), ("understood", "yes")],
+        &[
+            ("kind", "theory"),
+            ("exercise_id", &theory),
+            ("client_id", &client_id),
+            ("understood", "yes"),
+        ],
     )
     .await;
     assert_eq!(status, 403);
@@ -105,10 +135,7 @@ async fn login_and_answers_from_another_site_are_refused(pool: PgPool) {
 async fn a_bundle_import_from_another_site_or_not_gzip_is_refused(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let author = app.client_as(Who::Author).await;
-    let before: i64 = sqlx::query_scalar("SELECT count(*) FROM bundle_uploads")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let before = count(&app, "SELECT count(*) FROM bundle_uploads").await;
     let part = reqwest::multipart::Part::bytes(b"not really".to_vec()).file_name("x.tar.gz");
     let status = author
         .post(app.url("/admin/bundles/import"))
@@ -120,10 +147,7 @@ async fn a_bundle_import_from_another_site_or_not_gzip_is_refused(pool: PgPool) 
         .unwrap()
         .status();
     assert_eq!(status, 403);
-    let after: i64 = sqlx::query_scalar("SELECT count(*) FROM bundle_uploads")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let after = count(&app, "SELECT count(*) FROM bundle_uploads").await;
     assert_eq!(before, after);
     let response = author
         .post(app.url("/api/v1/bundles?dry_run=true"))
@@ -146,23 +170,28 @@ async fn bodies_over_the_limit_get_413_before_parsing(pool: PgPool) {
     assert_eq!(status, 413, "{body}");
     assert!(body.contains("Слишком большой запрос"), "{body}");
     assert_eq!(app.answers_of_all().await, 0);
-    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM tower_sessions.session")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let sessions = count(&app, "SELECT count(*) FROM tower_sessions.session").await;
     assert_eq!(sessions, 0);
 }
 
 #[sqlx::test]
 async fn too_many_checkboxes_or_blanks_are_a_422(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let question: i64 = sqlx::query_scalar("SELECT question_id FROM questions ORDER BY question_id LIMIT 1")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    let picked: Vec<(String, String)> = (0..100).map(|i| (format!("picked[{i}]"), "on".to_string())).collect();
-    let extra: Vec<(&str, String)> = picked.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    let (status, body) = app.answer(&app.client, "question", question, &uuid(), &extra).await;
+    let question: i64 =
+        sqlx::query_scalar("SELECT question_id FROM questions ORDER BY question_id LIMIT 1")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let picked: Vec<(String, String)> = (0..100)
+        .map(|i| (format!("picked[{i}]"), "on".to_string()))
+        .collect();
+    let extra: Vec<(&str, String)> = picked
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    let (status, body) = app
+        .answer(&app.client, "question", question, &uuid(), &extra)
+        .await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(app.answers_of_all().await, 0);
 }
@@ -174,15 +203,16 @@ async fn a_failed_anonymous_admin_form_post_stores_no_session(pool: PgPool) {
     let response = visitor
         .post(app.url("/api/admin/module/create"))
         .header("accept", "text/html")
-        .form(&[("grade_id", "1"), ("slug", "x"), ("title", &"я".repeat(20_000))])
+        .form(&[
+            ("grade_id", "1"),
+            ("slug", "x"),
+            ("title", &"я".repeat(20_000)),
+        ])
         .send()
         .await
         .unwrap();
     assert!(response.status().as_u16() < 500);
-    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM tower_sessions.session")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let sessions = count(&app, "SELECT count(*) FROM tower_sessions.session").await;
     assert_eq!(sessions, 0, "an anonymous failed post made a session row");
 }
 
@@ -219,16 +249,18 @@ async fn failed_logins_lock_out_the_address_and_account_not_the_owner_elsewhere(
     // The owner, from home, gets in.
     let (owner, home) = from("198.51.100.20");
     assert!(login(owner, home, "python2026").await < 400);
-    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM throttle WHERE octet_length(key) = 32")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let rows = count(
+        &app,
+        "SELECT count(*) FROM throttle WHERE octet_length(key) = 32",
+    )
+    .await;
     assert!(rows >= 2);
-    let raw: i64 = sqlx::query_scalar("SELECT count(*) FROM throttle WHERE position($1::bytea in key) > 0")
-        .bind(email.as_bytes())
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let raw: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM throttle WHERE position($1::bytea in key) > 0")
+            .bind(email.as_bytes())
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(raw, 0, "the e-mail is stored only as a digest");
 }
 
@@ -241,7 +273,11 @@ async fn registrations_from_one_address_are_limited(pool: PgPool) {
             .post(app.url("/api/auth/register"))
             .header("accept", "application/json")
             .header("x-forwarded-for", "203.0.113.50")
-            .form(&[("email", format!("bulk{i}-{}@example.ru", &uuid()[..6])), ("password", "python2026".into()), ("display_name", "Бот".into())])
+            .form(&[
+                ("email", format!("bulk{i}-{}@example.ru", &uuid()[..6])),
+                ("password", "python2026".into()),
+                ("display_name", "Бот".into()),
+            ])
             .send()
             .await
             .unwrap();
@@ -249,10 +285,11 @@ async fn registrations_from_one_address_are_limited(pool: PgPool) {
     }
     assert!(statuses[..10].iter().all(|s| *s < 400), "{statuses:?}");
     assert_eq!(statuses[10], 429);
-    let accounts: i64 = sqlx::query_scalar("SELECT count(*) FROM learners WHERE email LIKE 'bulk%'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let accounts = count(
+        &app,
+        "SELECT count(*) FROM learners WHERE email LIKE 'bulk%'",
+    )
+    .await;
     assert_eq!(accounts, 10);
 }
 
@@ -261,10 +298,19 @@ async fn answers_to_unpublished_content_are_404_without_the_key(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let (_module, _topic, question) = app.scratch_content().await;
     let (status, body) = app
-        .answer(&app.client, "question", question, &uuid(), &[("choice", "0".into())])
+        .answer(
+            &app.client,
+            "question",
+            question,
+            &uuid(),
+            &[("choice", "0".into())],
+        )
         .await;
     assert_eq!(status, 404, "{body}");
-    assert!(!body.contains("correct") && !body.contains("explanation"), "{body}");
+    assert!(
+        !body.contains("correct") && !body.contains("explanation"),
+        "{body}"
+    );
     // A published exercise in an unpublished profession: the same.
     let theory = app.first_topic_theory().await[0];
     sqlx::query("UPDATE professions SET is_active = false WHERE slug = 'python-backend'")
@@ -307,21 +353,49 @@ async fn pages_carry_the_security_headers_and_private_ones_are_not_cached(pool: 
     let app = TestApp::spawn(pool).await;
     let response = app.client.get(app.url("/")).send().await.unwrap();
     let header = |r: &reqwest::Response, name: &str| {
-        r.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+        r.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
     };
     let csp = header(&response, "content-security-policy");
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-"), "{csp}");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-"),
+        "{csp}"
+    );
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
-    assert!(!csp.contains("script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'"), "{csp}");
+    assert!(
+        !csp.contains("script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'"),
+        "{csp}"
+    );
     assert_eq!(header(&response, "x-content-type-options"), "nosniff");
-    assert_eq!(header(&response, "referrer-policy"), "strict-origin-when-cross-origin");
+    assert_eq!(
+        header(&response, "referrer-policy"),
+        "strict-origin-when-cross-origin"
+    );
     // The nonce in the header is the one on the page's inline scripts.
-    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_string();
     let page = response.text().await.unwrap();
-    assert!(page.contains(&format!("nonce=\"{nonce}\"")), "the scripts carry the nonce");
+    assert!(
+        page.contains(&format!("nonce=\"{nonce}\"")),
+        "the scripts carry the nonce"
+    );
     let profile = app.client.get(app.url("/profile")).send().await.unwrap();
     assert_eq!(header(&profile, "cache-control"), "no-store");
-    let https = app.client.get(app.url("/")).header("x-forwarded-proto", "https").send().await.unwrap();
+    let https = app
+        .client
+        .get(app.url("/"))
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .unwrap();
     assert!(header(&https, "strict-transport-security").starts_with("max-age="));
 }
 
@@ -336,7 +410,12 @@ async fn logout_tells_the_browser_to_forget_the_device_data(pool: PgPool) {
         .await
         .unwrap();
     assert!(response.status().as_u16() < 400);
-    let clear = response.headers().get("clear-site-data").unwrap().to_str().unwrap();
+    let clear = response
+        .headers()
+        .get("clear-site-data")
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert_eq!(clear, "\"cache\", \"storage\"");
 }
 
@@ -354,14 +433,25 @@ async fn a_return_path_off_the_site_or_with_a_line_break_goes_home(pool: PgPool)
             .client
             .post(app.url("/api/learning/project-item"))
             .header("accept", "text/html")
-            .form(&[("item_id", item.to_string()), ("done", "yes".into()), ("return_to", to.into())])
+            .form(&[
+                ("item_id", item.to_string()),
+                ("done", "yes".into()),
+                ("return_to", to.into()),
+            ])
             .send()
             .await
             .unwrap();
         assert!(response.status().as_u16() < 500, "{to:?}");
-        let location = response.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
         assert!(!location.contains("evil"), "{location}");
-        assert!(location.starts_with("/#") || location.is_empty(), "{location}");
+        assert!(
+            location.starts_with("/#") || location.is_empty(),
+            "{location}"
+        );
     }
 }
 
@@ -385,25 +475,55 @@ async fn over_https_the_session_cookie_is_host_prefixed_and_the_plain_one_is_ign
     let response = client
         .post(app.url("/api/learning/answer"))
         .header("accept", "application/json")
-        .form(&[("kind", "theory"), ("exercise_id", &theory.to_string()), ("client_id", &uuid()), ("understood", "yes")])
+        .form(&[
+            ("kind", "theory"),
+            ("exercise_id", &theory.to_string()),
+            ("client_id", &uuid()),
+            ("understood", "yes"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 200);
-    let set_cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
-    assert!(set_cookie.starts_with("__Host-grader_session="), "{set_cookie}");
-    assert!(set_cookie.contains("; Secure") && set_cookie.contains("Path=/"), "{set_cookie}");
-    assert!(!set_cookie.to_ascii_lowercase().contains("domain="), "{set_cookie}");
+    let set_cookie = response
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        set_cookie.starts_with("__Host-grader_session="),
+        "{set_cookie}"
+    );
+    assert!(
+        set_cookie.contains("; Secure") && set_cookie.contains("Path=/"),
+        "{set_cookie}"
+    );
+    assert!(
+        !set_cookie.to_ascii_lowercase().contains("domain="),
+        "{set_cookie}"
+    );
     let pair = set_cookie.split(';').next().unwrap().to_string();
     let profile = |cookie: String| {
         let client = client.clone();
         let url = app.url("/profile");
         async move {
-            client.get(url).header("cookie", cookie).send().await.unwrap().text().await.unwrap()
+            client
+                .get(url)
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
         }
     };
     // The prefixed cookie is the learner's session…
-    assert!(profile(pair.clone()).await.contains("Гость: прогресс хранится"));
+    assert!(profile(pair.clone())
+        .await
+        .contains("Гость: прогресс хранится"));
     // …and the same value under the plain name, which any host could set, is not.
     let plain = pair.trim_start_matches("__Host-").to_string();
     assert!(profile(plain).await.contains("Вы ещё не ответили"));
@@ -430,32 +550,46 @@ async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions
     let elsewhere = new_client();
     assert!(app.login(&elsewhere, &email, "python2026").await.0 < 400);
     assert!(signed_in(&app, &elsewhere, &email).await);
-    let hash_before: String = sqlx::query_scalar("SELECT password_hash FROM learners WHERE learner_id = $1")
-        .bind(id)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let hash_before: String =
+        sqlx::query_scalar("SELECT password_hash FROM learners WHERE learner_id = $1")
+            .bind(id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
 
     let change = |current: &str, new: &str| {
-        let form = [("current_password", current.to_string()), ("new_password", new.to_string())];
+        let form = [
+            ("current_password", current.to_string()),
+            ("new_password", new.to_string()),
+        ];
         let here = here.clone();
         let app = &app;
         async move { app.post_form(&here, "auth/password", &form).await }
     };
     let (status, body) = change("wrong-2026", "newpass2027").await;
     assert_eq!(status, 422, "{body}");
-    let hash_after: String = sqlx::query_scalar("SELECT password_hash FROM learners WHERE learner_id = $1")
-        .bind(id)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-    assert_eq!(hash_before, hash_after, "a wrong current password changes nothing");
+    let hash_after: String =
+        sqlx::query_scalar("SELECT password_hash FROM learners WHERE learner_id = $1")
+            .bind(id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        hash_before, hash_after,
+        "a wrong current password changes nothing"
+    );
     assert!(signed_in(&app, &elsewhere, &email).await);
 
     let (status, body) = change("python2026", "newpass2027").await;
     assert!(status < 400, "{status} {body}");
-    assert!(signed_in(&app, &here, &email).await, "this device stays signed in");
-    assert!(!signed_in(&app, &elsewhere, &email).await, "the other device is signed out");
+    assert!(
+        signed_in(&app, &here, &email).await,
+        "this device stays signed in"
+    );
+    assert!(
+        !signed_in(&app, &elsewhere, &email).await,
+        "the other device is signed out"
+    );
     assert_eq!(app.login(&new_client(), &email, "python2026").await.0, 422);
     assert!(app.login(&new_client(), &email, "newpass2027").await.0 < 400);
 }
@@ -477,7 +611,9 @@ async fn signing_out_elsewhere_ends_every_other_session_of_the_account(pool: PgP
         .unwrap();
     assert_eq!(epoch, 1);
     // The REST API with the old session cookie sees no one either.
-    let (status, _) = app.api(&phone, reqwest::Method::GET, "/progress", None).await;
+    let (status, _) = app
+        .api(&phone, reqwest::Method::GET, "/progress", None)
+        .await;
     assert!(status == 401 || status == 200);
 }
 
@@ -489,24 +625,51 @@ async fn an_answer_from_a_page_shown_to_someone_else_is_refused(pool: PgPool) {
     // Queued on this device for another learner (who then logged out).
     let other = (id + 1000).to_string();
     let (status, body) = app
-        .answer(&client, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", other)])
+        .answer(
+            &client,
+            "theory",
+            theory,
+            &uuid(),
+            &[("understood", "yes".into()), ("for_learner", other)],
+        )
         .await;
     assert_eq!(status, 409, "{body}");
     // A page shown before any answer, sent while an account is signed in: refused too.
     let (status, _) = app
-        .answer(&client, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", "none".into())])
+        .answer(
+            &client,
+            "theory",
+            theory,
+            &uuid(),
+            &[("understood", "yes".into()), ("for_learner", "none".into())],
+        )
         .await;
     assert_eq!(status, 409);
     assert_eq!(app.answers_of_all().await, 0);
     let (status, body) = app
-        .answer(&client, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", id.to_string())])
+        .answer(
+            &client,
+            "theory",
+            theory,
+            &uuid(),
+            &[
+                ("understood", "yes".into()),
+                ("for_learner", id.to_string()),
+            ],
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     // A guest's first answers from a page shown before any answer go through.
     let guest = new_client();
     for _ in 0..2 {
         let (status, body) = app
-            .answer(&guest, "theory", theory, &uuid(), &[("understood", "yes".into()), ("for_learner", "none".into())])
+            .answer(
+                &guest,
+                "theory",
+                theory,
+                &uuid(),
+                &[("understood", "yes".into()), ("for_learner", "none".into())],
+            )
             .await;
         assert_eq!(status, 200, "{body}");
     }
