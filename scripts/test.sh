@@ -67,7 +67,9 @@ curl -fsS -c "$jar" -b "$jar" -o /dev/null -H 'Accept: application/json' -H "Ori
   "http://$E2E_ADDR/api/admin/tokens/create"
 token=$(curl -fsS -b "$jar" "http://$E2E_ADDR/admin/tokens" | grep -o 'grd_[0-9a-f]\{64\}' | head -n 1)
 [ -n "$token" ] || { echo "no API token for schemathesis"; exit 1; }
-"${GRADER_VENV:-$HOME/.cache/grader/venv}/bin/st" run "http://$E2E_ADDR/api/v1/openapi.json" \
+# The hooks send POST /api/v1/bundles's application/gzip bodies as raw bytes.
+SCHEMATHESIS_HOOKS=schemathesis_hooks PYTHONPATH="$PWD/scripts" \
+  "${GRADER_VENV:-$HOME/.cache/grader/venv}/bin/st" run "http://$E2E_ADDR/api/v1/openapi.json" \
   --checks not_a_server_error,response_schema_conformance --max-examples 25 \
   -H "Authorization: Bearer $token" --no-color \
   || { tail -n 50 "$WORK/server.log"; exit 1; }
