@@ -95,6 +95,18 @@ mod tests {
         assert!(!verify("secret123", "not a hash"));
     }
 
+    #[tokio::test]
+    async fn an_unknown_account_is_checked_against_a_real_hash_and_refused() {
+        // The dummy is a real argon2id hash, so verifying against it costs what a
+        // wrong password costs.
+        let parsed = PasswordHash::new(dummy_hash()).expect("a real argon2 hash");
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+        assert!(!verify_blocking("python2026".into(), None).await);
+        let hash = hash_blocking("python2026".into()).await.unwrap();
+        assert!(verify_blocking("python2026".into(), Some(hash.clone())).await);
+        assert!(!verify_blocking("python2027".into(), Some(hash)).await);
+    }
+
     #[test]
     fn weak_passwords_are_named() {
         assert!(weakness("abc1").unwrap().contains("короткий"));

@@ -675,3 +675,62 @@ async fn an_answer_from_a_page_shown_to_someone_else_is_refused(pool: PgPool) {
     }
     assert_eq!(app.answers_of_all().await, 3);
 }
+
+#[sqlx::test]
+async fn new_guests_from_one_address_are_limited(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await[0].to_string();
+    let mut statuses = Vec::new();
+    for _ in 0..101 {
+        // Each request a new visitor (no cookie), all behind one address.
+        let response = new_client()
+            .post(app.url("/api/learning/answer"))
+            .header("accept", "application/json")
+            .header("x-forwarded-for", "203.0.113.77")
+            .form(&[
+                ("kind", "theory"),
+                ("exercise_id", theory.as_str()),
+                ("client_id", &uuid()),
+                ("understood", "yes"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status().as_u16());
+    }
+    assert!(statuses[..100].iter().all(|s| *s == 200), "{statuses:?}");
+    assert_eq!(statuses[100], 429);
+    let guests = count(&app, "SELECT count(*) FROM learners WHERE email IS NULL").await;
+    assert_eq!(guests, 100);
+    // Another address still gets a guest.
+    let (status, _) = app.understand(&new_client(), theory.parse().unwrap()).await;
+    assert_eq!(status, 200);
+}
+
+#[sqlx::test]
+async fn a_checklist_tick_on_an_unpublished_project_is_404_and_stores_nothing(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let item: i64 = sqlx::query_scalar(
+        "SELECT project_item_id FROM published_project_items ORDER BY project_item_id LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE projects SET is_active = false WHERE project_id = (SELECT project_id FROM project_items WHERE project_item_id = $1)")
+        .bind(item)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (status, body) = app
+        .post_form(
+            &app.client,
+            "learning/project-item",
+            &[("item_id", item.to_string()), ("done", "yes".into())],
+        )
+        .await;
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM project_item_checks").await,
+        0
+    );
+}
