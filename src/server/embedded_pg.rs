@@ -219,17 +219,9 @@ impl EmbeddedPg {
     fn leave_trust(&self) -> anyhow::Result<()> {
         tracing::warn!("this cluster trusted every local connection: switching to passwords");
         let password = self.superuser_password()?;
-        let mut psql = self.command("psql");
-        psql.args([
-            "-h",
-            "127.0.0.1",
-            "-p",
-            &self.port.to_string(),
-            "-U",
-            "postgres",
-        ])
-        .args(["-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c"])
-        .arg(format!("ALTER ROLE postgres PASSWORD '{password}'"));
+        let mut psql = self.superuser_psql();
+        psql.args(["-v", "ON_ERROR_STOP=1", "-q", "-c"])
+            .arg(format!("ALTER ROLE postgres PASSWORD '{password}'"));
         self.run(&mut psql, "psql (setting the superuser's password)")?;
         let hba = self.cluster.join("pg_hba.conf");
         let text = std::fs::read_to_string(&hba)?;
@@ -261,18 +253,17 @@ impl EmbeddedPg {
         bail!("PostgreSQL still trusts connections after the reload")
     }
 
+    /// psql as the superuser on the `postgres` database, over TCP.
+    fn superuser_psql(&self) -> Command {
+        let mut psql = self.command("psql");
+        psql.args(["-h", "127.0.0.1", "-p", &self.port.to_string()])
+            .args(["-U", "postgres", "-d", "postgres"]);
+        psql
+    }
+
     fn uses_trust_now(&self) -> bool {
-        self.command("psql")
-            .args([
-                "-w",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                &self.port.to_string(),
-                "-U",
-                "postgres",
-            ])
-            .args(["-d", "postgres", "-c", "SELECT 1"])
+        self.superuser_psql()
+            .args(["-w", "-c", "SELECT 1"])
             .env_remove("PGPASSWORD")
             .output()
             .map(|o| o.status.success())

@@ -415,3 +415,62 @@ async fn api_import_bundle_needs_an_author(pool: PgPool) {
         );
     }
 }
+
+/// Each learner's `column`, as text, by id.
+async fn learners_column(app: &TestApp, column: &str) -> Vec<(i64, String)> {
+    sqlx::query_as(&format!(
+        "SELECT learner_id, {column}::text FROM learners ORDER BY learner_id"
+    ))
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+/// A route for any signed-in account, whatever its role: a guest gets 401 and no
+/// row changes; every role changes its own row's `column` and no other row.
+async fn check_account_fn(pool: PgPool, endpoint: &str, form: &[(&str, String)], column: &str) {
+    let app = TestApp::spawn(pool).await;
+    for who in EVERYONE {
+        let client = app.client_as(who).await;
+        let me: Option<i64> = match who {
+            Who::Guest => None,
+            _ => sqlx::query_scalar("SELECT max(learner_id) FROM learners WHERE email IS NOT NULL")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap(),
+        };
+        let before = learners_column(&app, column).await;
+        let (status, text) = app.post_form(&client, endpoint, form).await;
+        let after = learners_column(&app, column).await;
+        let changed: Vec<i64> = after
+            .iter()
+            .filter(|row| !before.contains(row))
+            .map(|(id, _)| *id)
+            .collect();
+        let wanted = if who == Who::Guest { "401" } else { "ok" };
+        assert_eq!(
+            outcome(status),
+            wanted,
+            "{endpoint} as {who:?}: {status} {text}"
+        );
+        assert_eq!(
+            changed,
+            me.into_iter().collect::<Vec<_>>(),
+            "{endpoint} as {who:?}"
+        );
+    }
+}
+
+#[sqlx::test]
+async fn changing_the_password_needs_an_account_and_changes_only_its_own(pool: PgPool) {
+    let form = [
+        ("current_password", s("python2026")),
+        ("new_password", s("python2027")),
+    ];
+    check_account_fn(pool, "auth/password", &form, "password_hash").await;
+}
+
+#[sqlx::test]
+async fn signing_out_elsewhere_needs_an_account_and_ends_only_its_own_sessions(pool: PgPool) {
+    check_account_fn(pool, "auth/logout-others", &[], "session_epoch").await;
+}

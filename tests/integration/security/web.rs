@@ -7,6 +7,16 @@ use crate::helpers::*;
 
 const EVIL: &str = "http://evil.example";
 
+/// A checklist item a learner may tick.
+async fn published_item(app: &TestApp) -> i64 {
+    sqlx::query_scalar(
+        "SELECT project_item_id FROM published_project_items ORDER BY project_item_id LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
 /// `SELECT count(*) …` in the test's database.
 async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
@@ -422,12 +432,7 @@ async fn logout_tells_the_browser_to_forget_the_device_data(pool: PgPool) {
 #[sqlx::test]
 async fn a_return_path_off_the_site_or_with_a_line_break_goes_home(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let item: i64 = sqlx::query_scalar(
-        "SELECT project_item_id FROM published_project_items ORDER BY project_item_id LIMIT 1",
-    )
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
+    let item = published_item(&app).await;
     for to in ["/\\evil.com", "//evil.com", "/x\ny"] {
         let response = app
             .client
@@ -710,12 +715,7 @@ async fn new_guests_from_one_address_are_limited(pool: PgPool) {
 #[sqlx::test]
 async fn a_checklist_tick_on_an_unpublished_project_is_404_and_stores_nothing(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let item: i64 = sqlx::query_scalar(
-        "SELECT project_item_id FROM published_project_items ORDER BY project_item_id LIMIT 1",
-    )
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
+    let item = published_item(&app).await;
     sqlx::query("UPDATE projects SET is_active = false WHERE project_id = (SELECT project_id FROM project_items WHERE project_item_id = $1)")
         .bind(item)
         .execute(&app.pool)
