@@ -28,19 +28,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     };
     #[cfg(not(feature = "ssr"))]
     let (css, script) = (String::new(), String::new());
-    // The page's Content-Security-Policy names the nonce that leptos_axum gives
-    // this render; Leptos puts it on its inline hydration scripts.
-    #[cfg(feature = "ssr")]
-    if let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) {
-        if let Ok(value) =
-            axum::http::HeaderValue::from_str(&crate::server::guard::page_csp(&nonce))
-        {
-            response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
-        }
-    }
     view! {
         <!DOCTYPE html>
         <html lang="ru">

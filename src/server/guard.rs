@@ -202,8 +202,8 @@ fn is_private(path: &str) -> bool {
         || path.starts_with("/api/admin/")
 }
 
-/// The policy of responses that are not Leptos pages (those carry their own, with
-/// the nonce of their hydration scripts: see `app::shell`).
+/// The policy of responses that are not HTML pages (pages carry their own, with
+/// the nonce of their hydration scripts: see `csp_nonce`).
 pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; \
      base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -216,6 +216,40 @@ pub fn page_csp(nonce: &str) -> String {
          style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+/// A fresh nonce for every request, known before anything renders: Leptos puts it
+/// on its inline hydration scripts (`provide_page_nonce`), and an HTML response
+/// gets the page policy naming it. Set here rather than while the page renders, so
+/// that no HTML response can go out with a policy that does not name its nonce.
+pub async fn csp_nonce(mut request: Request, next: Next) -> Response {
+    let nonce = leptos::nonce::Nonce::new();
+    request.extensions_mut().insert(nonce.clone());
+    let mut response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html {
+        if let Ok(value) = HeaderValue::from_str(&page_csp(&nonce)) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    response
+}
+
+/// In a Leptos render: this request's nonce (from `csp_nonce`) replaces the one
+/// leptos_axum made up, so the scripts carry the nonce the header names.
+pub fn provide_page_nonce() {
+    use leptos::prelude::{provide_context, use_context};
+    if let Some(nonce) = use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.extensions.get::<leptos::nonce::Nonce>().cloned())
+    {
+        provide_context(nonce);
+    }
 }
 
 pub async fn security_headers(request: Request, next: Next) -> Response {

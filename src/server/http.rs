@@ -54,10 +54,14 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context(pool.clone());
                 provide_context(sandbox.clone());
+                super::guard::provide_page_nonce();
             },
             move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(super::guard::provide_page_nonce, shell))
         // Inside the session layer: it keeps a failed /admin form's fields.
         .layer(middleware::from_fn(crate::admin::drafts::keep_failed_form))
         .layer(CompressionLayer::new())
@@ -68,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         // Before any handler reads a body: its size, then where it came from.
         .layer(middleware::from_fn(super::guard::body_limit))
         .layer(middleware::from_fn(super::guard::same_origin))
+        .layer(middleware::from_fn(super::guard::csp_nonce))
         .layer(middleware::from_fn(super::guard::security_headers))
         .layer(middleware::from_fn(super::guard::client_ip))
         // One line per request: method, path, status and latency.
