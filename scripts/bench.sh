@@ -17,22 +17,8 @@ pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -fsS "http://$ADDR/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 
-size() { curl -fsS -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://$ADDR$1"; }
-html=$(size /)
-# The CSS, JS and WASM names carry content hashes (hash-files): read them from the page.
-home=$(curl -fsS "http://$ADDR/")
-asset() { grep -o "href=\"/pkg/[^\"]*\.$1\"" <<<"$home" | head -1 | cut -d'"' -f2; }
-css=$(size "$(asset css)")
-js=$(size "$(asset js)")
-wasm=$(size "$(asset wasm)")
-fonts=$(( $(size /fonts/nunito-latin-wght-normal.woff2) + $(size /fonts/nunito-cyrillic-wght-normal.woff2) ))
-total=$((html + css + js + wasm))
-echo "First load of / (brotli as served):"
-printf '  %-6s %7d B\n' HTML "$html" CSS "$css" JS "$js" WASM "$wasm"
-printf '  %-6s %7d B (%d KB; budget 300 KB)\n' total "$total" $((total / 1024))
-printf '  fonts  %7d B (woff2, cached after the first page)\n' "$fonts"
 over_budget=0
-[ "$total" -le $((300 * 1024)) ] || { echo "  OVER the 300 KB budget"; over_budget=1; }
+scripts/first-load.sh "$ADDR" || over_budget=1
 
 topic=/professions/python-backend/intern/python-basics/immutable-types
 echo "Requests/s (wrk -t2 -c32 -d10s, loopback, 2 cores shared with the server and PostgreSQL):"

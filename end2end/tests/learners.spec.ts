@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page, type Locator } from './fixtures';
 
 const TOPIC = '/professions/python-backend/intern/python-basics/immutable-types';
 
@@ -60,12 +60,16 @@ test('registering keeps the progress made as a guest', async ({ page }, info) =>
   expect(await topicPercent(page)).toBe(before);
 });
 
-test('a weak password is refused with a clear message', async ({ page }) => {
+test.describe('a refused form', () => {
+  // The browser logs the server function's 422 reply as a console error.
+  test.use({ allowErrors: [/status of 422/] });
+  test('a weak password is refused with a clear message', async ({ page }) => {
   await page.goto('/register');
   await page.getByLabel('E-mail').fill(`weak-${Date.now()}@example.ru`);
   await page.getByLabel('Пароль').fill('abcdefgh');
   await page.getByRole('button', { name: 'Создать аккаунт' }).click();
   await expect(page.getByRole('alert')).toContainText('Пароль слишком простой');
+});
 });
 
 test('a lesson runs from its first exercise to the end screen', async ({ page }) => {
@@ -103,4 +107,67 @@ test('a learner ticks off a portfolio checklist item', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('button', { name: `Снять отметку: ${name}` })).toBeVisible();
   await expect(page.getByText(/готово 1 из \d+/).first()).toBeVisible();
+});
+
+test('with JavaScript an answer updates its card in place: no page load, the bar moves', async ({ page }, info) => {
+  test.skip(info.project.name !== 'js', 'islands need JavaScript');
+  await page.goto(TOPIC);
+  const before = await topicPercent(page);
+  // A page load (the form posting without the island) would drop this marker.
+  await page.evaluate(() => { (window as unknown as { gradeMarker: string }).gradeMarker = 'still here'; });
+  const card = page.getByRole('region', { name: /Теория/ }).getByRole('article').nth(2);
+  await card.getByRole('button', { name: 'Понимаю', exact: true }).click();
+  await expect(card.getByRole('status', { name: 'Результат ответа' })).toContainText('Отлично');
+  await expect.poll(() => topicPercent(page)).toBeGreaterThan(before);
+  expect(await page.evaluate(() => (window as unknown as { gradeMarker?: string }).gradeMarker)).toBe('still here');
+});
+
+/// Presses Tab until `target` has focus: how a keyboard user gets there.
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 400; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('never reached by Tab');
+}
+
+test('a topic can be worked through with the keyboard alone', async ({ page }) => {
+  await page.goto(TOPIC);
+  // A question: Tab to its first option, Space picks it, Tab to «Проверить», Enter.
+  const question = page.getByRole('region', { name: /Вопросы/ }).getByRole('article').first();
+  const option = question.locator('input[type=radio], input[type=checkbox]').first();
+  await tabTo(page, option);
+  await page.keyboard.press('Space');
+  await expect(option).toBeChecked();
+  await tabTo(page, question.getByRole('button', { name: 'Проверить' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status', { name: 'Результат ответа' }).first()).toBeVisible();
+
+  // A task: Tab to its answer box, type, Enter submits.
+  const task = page.getByRole('region', { name: /Что выведет код/ }).getByRole('article').first();
+  const box = task.getByRole('textbox', { name: /Ваш ответ/ });
+  await tabTo(page, box);
+  await page.keyboard.type('42');
+  await tabTo(page, task.getByRole('button', { name: 'Проверить' }));
+  await page.keyboard.press('Enter');
+  await expect(task.getByRole('status', { name: 'Результат ответа' })).toBeVisible();
+
+  // On to the next topic, by keyboard.
+  await tabTo(page, page.getByRole('link', { name: /Следующая тема/ }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/python-basics\/variables-naming$/);
+});
+
+test('a lesson step is answered and left by keyboard: «Далее» is reachable', async ({ page }) => {
+  await page.goto(`${TOPIC}/lesson`);
+  await tabTo(page, page.getByRole('button', { name: 'Начать урок' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/lesson\?id=\d+&step=1/);
+  await tabTo(page, page.getByRole('button', { name: 'Понимаю', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status', { name: 'Результат ответа' })).toBeVisible();
+  const next = page.getByRole('link', { name: /^(Далее|Завершить)$/ });
+  await tabTo(page, next);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/step=2|done/);
 });

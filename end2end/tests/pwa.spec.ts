@@ -158,6 +158,29 @@ test('answers given offline wait on the device and are stored exactly once on re
   }))).toBe(0);
   expect(storedRows(ids)).toBe(2);
 
+  // An emptied outbox alone proves nothing: the same answers under new client ids
+  // must turn up as new rows with exactly those ids, sent by the worker.
+  const fresh = await page.evaluate(async (items) => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const open = indexedDB.open('grader-offline', 1);
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const tx = db.transaction('outbox', 'readwrite');
+    const ids: string[] = [];
+    for (const item of items as { client_id: string; body: string }[]) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      tx.objectStore('outbox').put({ ...item, client_id: id, body: item.body.replace(item.client_id, id) });
+    }
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+    (await navigator.serviceWorker.ready).active!.postMessage({ type: 'sync' });
+    return ids;
+  }, queued);
+  await expect.poll(() => storedRows(fresh), { timeout: 15_000 }).toBe(2);
+  expect(storedRows(ids)).toBe(2);
+
   // The results are the server's, shown once sent.
   await page.getByRole('button', { name: 'Показать результаты' }).click();
   await expect(theory.getByRole('status', { name: 'Результат ответа' })).toContainText('Отлично');

@@ -46,8 +46,11 @@ pub async fn session_actor(pool: &PgPool) -> Result<Option<Actor>, AppError> {
 
 /// The session's account with at least `needed`: 401 for guests, 403 for others.
 pub async fn require(pool: &PgPool, needed: Role) -> Result<Actor, AppError> {
+    // A refusal answers 401/403 in every server function, reads included (without
+    // this a read's refusal went out as a 500).
     session_actor(pool)
         .await?
-        .ok_or(AppError::Unauthorized)?
-        .require(needed)
+        .ok_or(AppError::Unauthorized)
+        .and_then(|actor| actor.require(needed))
+        .map_err(AppError::with_status)
 }

@@ -10,4 +10,4 @@ pub use form_error::FormError;
 pub use frame::Frame;
 pub use logo::Logo;
 pub use pages::{Crumbs, ErrorPage, Loading, NotFound};
-pub use stars::Stars;
+pub use stars::{format_rating, Stars};

@@ -223,11 +223,11 @@ fn FeedbackPanel(f: Feedback) -> impl IntoView {
                 FeedbackDetail::Task { typed, expected, diff_html } => (!f.correct).then(|| view! {
                     <div class=style::compare>
                         <p>"Вы ввели:"</p>
-                        <pre class="code"><code>{typed}</code></pre>
+                        <pre class="code" tabindex="0" role="region" aria-label="Ваш ответ"><code>{typed}</code></pre>
                         <p>"Ожидалось:"</p>
-                        <pre class="code"><code>{expected}</code></pre>
+                        <pre class="code" tabindex="0" role="region" aria-label="Ожидаемый вывод"><code>{expected}</code></pre>
                         <p>"Разница (· — пробел, ↵ — перевод строки; зачёркнуто — лишнее, подчёркнуто — недостающее):"</p>
-                        <pre class=format!("code {}", style::diff)><code inner_html=diff_html/></pre>
+                        <pre class=format!("code {}", style::diff) tabindex="0" role="region" aria-label="Разница"><code inner_html=diff_html/></pre>
                     </div>
                 }.into_any()),
                 FeedbackDetail::Case { typed, correct, right } => Some(view! {

@@ -5,7 +5,7 @@ use sqlx::PgPool;
 use std::collections::HashMap;
 
 use super::answers::{feedback, Exercise, Key, Response};
-use super::path::{node_states, COMPLETE_AT};
+use super::path::{is_complete, node_states};
 use super::types::*;
 use crate::catalog::GradeLevel;
 use crate::error::AppError;
@@ -106,7 +106,7 @@ pub async fn grade_path(
                     .topic_ids
                     .iter()
                     .zip(&m.topic_slugs)
-                    .find(|(id, _)| mastery.topic(**id) < COMPLETE_AT)
+                    .find(|(id, _)| !is_complete(mastery.topic(**id)))
                     .or_else(|| m.topic_ids.iter().zip(&m.topic_slugs).next())
                     .map(|(_, slug)| slug.clone());
                 PathModule {

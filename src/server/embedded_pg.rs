@@ -122,18 +122,32 @@ impl EmbeddedPg {
             "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200",
             pg.sockets.display()
         );
-        let mut start = pg.command("pg_ctl");
-        start
-            .arg("-D")
-            .arg(&pg.cluster)
-            .arg("-l")
-            .arg(&pg.log)
-            .args(["-w", "-t", "60", "-o", &options, "start"]);
-        // Its own process group: a Ctrl-C in the terminal reaches the server, which
-        // finishes its requests first and then stops PostgreSQL itself.
-        std::os::unix::process::CommandExt::process_group(&mut start, 0);
-        pg.run(&mut start, "pg_ctl start")
-            .with_context(|| format!("see {}", pg.log.display()))?;
+        // One retry: a postmaster that dies at start-up right after another cluster
+        // stopped (its port or shared memory not yet released) starts a moment later.
+        // The log's tail goes into the error, so a failure says why.
+        for attempt in 1..=2 {
+            let mut start = pg.command("pg_ctl");
+            start
+                .arg("-D")
+                .arg(&pg.cluster)
+                .arg("-l")
+                .arg(&pg.log)
+                .args(["-w", "-t", "60", "-o", &options, "start"]);
+            // Its own process group: a Ctrl-C in the terminal reaches the server, which
+            // finishes its requests first and then stops PostgreSQL itself.
+            std::os::unix::process::CommandExt::process_group(&mut start, 0);
+            match pg.run(&mut start, "pg_ctl start") {
+                Ok(()) => break,
+                Err(e) => {
+                    let tail = log_tail(&pg.log);
+                    if attempt == 2 {
+                        return Err(e.context(format!("{}:\n{tail}", pg.log.display())));
+                    }
+                    tracing::warn!(error = %e, log = %tail, "PostgreSQL did not start; retrying once");
+                    std::thread::sleep(std::time::Duration::from_secs(2));
+                }
+            }
+        }
         pg.owned = true;
         tracing::info!(port, "PostgreSQL started");
         if legacy_trust {
@@ -433,6 +447,13 @@ fn getrandom(buffer: &mut [u8]) -> anyhow::Result<()> {
     use std::io::Read;
     std::fs::File::open("/dev/urandom")?.read_exact(buffer)?;
     Ok(())
+}
+
+/// The last lines of PostgreSQL's log, for an error message.
+fn log_tail(log: &Path) -> String {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(20)..].join("\n")
 }
 
 /// The configured folder if it holds pg_ctl, else the newest

@@ -16,6 +16,16 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// A code block scrolls sideways on a phone: keyboard users reach it by Tab (and
+/// scroll it with the arrows), and screen readers announce it as a labelled region.
+/// Added after sanitizing, to our own `<pre class="code">` only.
+const SCROLLABLE_PRE: &str =
+    "<pre class=\"code\" tabindex=\"0\" role=\"region\" aria-label=\"Фрагмент кода\">";
+
+fn scrollable(html: String) -> String {
+    html.replace("<pre class=\"code\">", SCROLLABLE_PRE)
+}
+
 fn sanitize(html: &str) -> String {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER
@@ -72,10 +82,10 @@ fn escape(text: &str) -> String {
 
 /// A whole snippet, as `<pre class="code"><code>…</code></pre>`.
 pub fn code_html(code: &str) -> String {
-    sanitize(&format!(
+    scrollable(sanitize(&format!(
         "<pre class=\"code\"><code>{}</code></pre>",
         highlight(code.trim_end(), "python")
-    ))
+    )))
 }
 
 /// Block markdown (theory answers, explanations), with highlighted code blocks.
@@ -106,7 +116,7 @@ pub fn markdown(text: &str) -> String {
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    sanitize(&html)
+    scrollable(sanitize(&html))
 }
 
 /// One line of markdown (titles, options): inline code and emphasis, no paragraph.
@@ -143,7 +153,7 @@ mod tests {
         let html = markdown("Текст\n\n```python\nx = 'a'\nprint(x)\n```\n");
         assert!(html.contains("<p>Текст</p>"), "{html}");
         assert!(html.contains("hl-string"), "{html}");
-        assert!(html.contains("<pre class=\"code\">"), "{html}");
+        assert!(html.contains(SCROLLABLE_PRE), "{html}");
     }
 
     #[test]

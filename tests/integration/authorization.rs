@@ -1,6 +1,9 @@
 //! The authorization matrix: every mutating route of the REST API and of /admin's
-//! server functions, for a guest, a learner, an author and an admin. Each cell
-//! runs against fresh rows, so a success really changed something.
+//! server functions, and every route that carries answer keys or e-mails, for a
+//! guest, a learner, an author, an admin, and (on the REST API) an author's token
+//! and a demoted author's token. Each cell runs against fresh rows and reads the
+//! database before and after: an allowed write changed it, a refused one did not,
+//! and a read changes nothing for anyone.
 
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -35,6 +38,8 @@ pub struct Fixture {
     pub project_version: String,
     pub item: i64,
     pub item_version: String,
+    /// A bundle upload of the account that acts in the cell (retitles the IoT profession).
+    pub upload: i64,
 }
 
 /// A draft profession of its own, so deleting it touches nothing else.
@@ -63,21 +68,89 @@ async fn scratch_profession(app: &TestApp) -> (String, i64, i64, i64, i64) {
     .await
     .unwrap();
     let item: i64 = sqlx::query_scalar(
-        "INSERT INTO project_items (project_id, slug, title) VALUES ($1, 'readme', 'README')
+        "INSERT INTO project_items (project_id, slug, title, position) VALUES ($1, 'readme', 'README', 0)
          RETURNING project_item_id",
     )
     .bind(project)
     .fetch_one(&app.pool)
     .await
     .unwrap();
+    // A second item, so that moving the first one changes something.
+    sqlx::query(
+        "INSERT INTO project_items (project_id, slug, title, position) VALUES ($1, 'ci', 'CI', 1)",
+    )
+    .bind(project)
+    .execute(&app.pool)
+    .await
+    .unwrap();
     (slug, profession, grade, project, item)
 }
 
-async fn fixture(app: &TestApp) -> Fixture {
+/// The IoT profession's bundle with its title changed: applying it changes a row.
+async fn retitled_bundle(app: &TestApp) -> Vec<u8> {
+    let mut files = grader::seeds::export(&app.pool, Some("iot")).await.unwrap();
+    let (_, catalog) = files
+        .iter_mut()
+        .find(|(p, _)| p.to_string_lossy() == "catalog.toml")
+        .expect("a catalog in the bundle");
+    *catalog = catalog.replacen("title = \"", &format!("title = \"{} ", &uuid()[..6]), 1);
+    grader::seeds::pack(&files).unwrap()
+}
+
+/// The account that acts in a cell: the newest one with an e-mail (a guest has none,
+/// so the upload belongs to a stranger).
+async fn acting_account(app: &TestApp) -> i64 {
+    let newest: Option<i64> =
+        sqlx::query_scalar("SELECT max(learner_id) FROM learners WHERE email IS NOT NULL")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    match newest {
+        Some(id) => id,
+        None => sqlx::query_scalar(
+            "INSERT INTO learners (email, password_hash) VALUES ($1, 'not-a-login') RETURNING learner_id",
+        )
+        .bind(format!("stranger-{}@example.ru", uuid()))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap(),
+    }
+}
+
+async fn fixture(app: &TestApp, who: Who) -> Fixture {
+    let owner = if who == Who::Guest {
+        sqlx::query_scalar(
+            "INSERT INTO learners (email, password_hash) VALUES ($1, 'not-a-login') RETURNING learner_id",
+        )
+        .bind(format!("stranger-{}@example.ru", uuid()))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    } else {
+        acting_account(app).await
+    };
+    let upload: i64 = sqlx::query_scalar(
+        "INSERT INTO bundle_uploads (learner_id, file_name, bytes) VALUES ($1, 'iot.tar.gz', $2)
+         RETURNING upload_id",
+    )
+    .bind(owner)
+    .bind(retitled_bundle(app).await)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     let (module, topic, question) = app.scratch_content().await;
+    // A second topic, so that moving the first one changes something.
+    sqlx::query(
+        "INSERT INTO topics (module_id, slug, title, position) VALUES ($1, 't2', 'Тема 2', 1)",
+    )
+    .bind(module)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    // Its code prints something other than its answer: «Сделать ответом» changes it.
     let task: i64 = sqlx::query_scalar(
         "INSERT INTO tasks (topic_id, slug, title, code_question, correct_answer)
-         VALUES ($1, 't', 'Что выведет?', 'print(1)', '1') RETURNING task_id",
+         VALUES ($1, 't', 'Что выведет?', 'print(7)', '1') RETURNING task_id",
     )
     .bind(topic)
     .fetch_one(&app.pool)
@@ -101,6 +174,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     .unwrap();
     let (profession, profession_id, own_grade, project, item) = scratch_profession(app).await;
     Fixture {
+        upload,
         profession_version: app.version("professions", profession_id).await,
         own_grade_version: app.version("grades", own_grade).await,
         project_version: app.version("projects", project).await,
@@ -156,36 +230,140 @@ fn outcome(status: u16) -> &'static str {
     }
 }
 
+/// Everything a cell could change: content, roles, tokens and bundle uploads.
+async fn database_state(app: &TestApp) -> String {
+    let rest: String = sqlx::query_scalar(
+        "SELECT md5(coalesce(string_agg(row, '|' ORDER BY row), '')) FROM (
+             SELECT learner_id || ':' || role::text AS row FROM learners WHERE email IS NOT NULL
+             UNION ALL SELECT token_id || ':' || learner_id || ':' || coalesce(revoked_at::text, '') FROM api_tokens
+             UNION ALL SELECT upload_id || ':' || coalesce(applied_at::text, '') FROM bundle_uploads
+         ) rows",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    format!("{}{rest}", content_fingerprint(&app.pool).await)
+}
+
+/// What an allowed call does to the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    Writes,
+    ReadsOnly,
+}
+
+/// The status class, and that the database agrees with it.
+async fn assert_cell(
+    app: &TestApp,
+    what: &str,
+    want: &str,
+    effect: Effect,
+    status: u16,
+    text: &str,
+    before: String,
+) {
+    assert_eq!(outcome(status), want, "{what}: {status} {text}");
+    let changed = database_state(app).await != before;
+    let should_change = want == "ok" && effect == Effect::Writes;
+    assert_eq!(
+        changed,
+        should_change,
+        "{what}: the database {} ({status} {text})",
+        if changed { "changed" } else { "did not change" }
+    );
+}
+
 type ApiCell = fn(&Fixture) -> (Method, String, Option<Value>);
 
-async fn check_api(pool: PgPool, cell: ApiCell) {
+/// A client that sends a bearer token and no cookies (a script, CI).
+fn bearer(token: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "authorization",
+        reqwest::header::HeaderValue::from_str(&format!("Bearer {token}")).unwrap(),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+async fn check_api(pool: PgPool, effect: Effect, cell: ApiCell) {
     let app = TestApp::spawn(pool).await;
     for who in EVERYONE {
         let client = app.client_as(who).await;
-        let f = fixture(&app).await;
+        let f = fixture(&app, who).await;
         let (method, path, body) = cell(&f);
+        let before = database_state(&app).await;
         let (status, text) = app.api(&client, method.clone(), &path, body).await;
-        assert_eq!(
-            outcome(status),
+        let what = format!("{method} {path} as {who:?}");
+        assert_cell(
+            &app,
+            &what,
             expected(who, false),
-            "{method} {path} as {who:?}: {status} {text}"
-        );
+            effect,
+            status,
+            &text,
+            before,
+        )
+        .await;
+    }
+    // An author's personal token acts as the author; once the author is demoted,
+    // the same token is refused.
+    for demoted in [false, true] {
+        app.client_as(Who::Author).await;
+        let author = acting_account(&app).await;
+        let f = fixture(&app, Who::Author).await;
+        let token = grader::auth::tokens::create(&app.pool, author, "CI")
+            .await
+            .unwrap();
+        if demoted {
+            sqlx::query("UPDATE learners SET role = 'learner' WHERE learner_id = $1")
+                .bind(author)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+        }
+        let (method, path, body) = cell(&f);
+        let before = database_state(&app).await;
+        let (status, text) = app.api(&bearer(&token), method.clone(), &path, body).await;
+        let what = format!("{method} {path} with a token (demoted: {demoted})");
+        let want = if demoted { "403" } else { "ok" };
+        assert_cell(&app, &what, want, effect, status, &text, before).await;
     }
 }
 
 type FormCell = fn(&Fixture) -> Vec<(&'static str, String)>;
 
-async fn check_server_fn(pool: PgPool, endpoint: &str, admins_only: bool, cell: FormCell) {
+async fn check_server_fn(
+    pool: PgPool,
+    endpoint: &str,
+    admins_only: bool,
+    effect: Effect,
+    cell: FormCell,
+) {
     let app = TestApp::spawn(pool).await;
     for who in EVERYONE {
         let client = app.client_as(who).await;
-        let f = fixture(&app).await;
+        let f = fixture(&app, who).await;
+        if endpoint == "admin/task/use-output" {
+            // «Сделать ответом» takes the output of this session's «Проверить код».
+            app.post_form(&client, "admin/task/run", &[("id", f.task.to_string())])
+                .await;
+        }
+        let before = database_state(&app).await;
         let (status, text) = app.post_form(&client, endpoint, &cell(&f)).await;
-        assert_eq!(
-            outcome(status),
+        let what = format!("{endpoint} as {who:?}");
+        assert_cell(
+            &app,
+            &what,
             expected(who, admins_only),
-            "{endpoint} as {who:?}: {status} {text}"
-        );
+            effect,
+            status,
+            &text,
+            before,
+        )
+        .await;
     }
 }
 
@@ -219,24 +397,24 @@ fn versioned(mut v: Value, version: &str) -> Value {
 }
 
 macro_rules! api_cells {
-    ($($name:ident => $cell:expr;)*) => {$(
+    ($effect:expr; $($name:ident => $cell:expr;)*) => {$(
         #[sqlx::test]
         async fn $name(pool: PgPool) {
-            check_api(pool, $cell).await;
+            check_api(pool, $effect, $cell).await;
         }
     )*};
 }
 
 macro_rules! server_fn_cells {
-    ($($name:ident => ($endpoint:expr, $admins_only:expr, $cell:expr);)*) => {$(
+    ($effect:expr; $($name:ident => ($endpoint:expr, $admins_only:expr, $cell:expr);)*) => {$(
         #[sqlx::test]
         async fn $name(pool: PgPool) {
-            check_server_fn(pool, $endpoint, $admins_only, $cell).await;
+            check_server_fn(pool, $endpoint, $admins_only, $effect, $cell).await;
         }
     )*};
 }
 
-api_cells! {
+api_cells! { Effect::Writes;
     api_post_modules_needs_an_author => |f| (Method::POST, format!("/grades/{}/modules", f.grade), Some(section(&format!("api-module-{}", f.module))));
     api_put_module_needs_an_author => |f| (Method::PUT, format!("/modules/{}", f.module), Some(versioned(section(&format!("renamed-{}", f.module)), &f.module_version)));
     api_delete_module_needs_an_author => |f| (Method::DELETE, format!("/modules/{}", f.module), None);
@@ -249,7 +427,6 @@ api_cells! {
     api_post_tasks_needs_an_author => |f| (Method::POST, format!("/topics/{}/tasks", f.topic), Some(task()));
     api_put_task_needs_an_author => |f| (Method::PUT, format!("/tasks/{}", f.task), Some(versioned(task(), &f.task_version)));
     api_delete_task_needs_an_author => |f| (Method::DELETE, format!("/tasks/{}", f.task), None);
-    api_run_task_needs_an_author => |f| (Method::POST, format!("/tasks/{}/run", f.task), None);
     api_post_theory_needs_an_author => |f| (Method::POST, format!("/topics/{}/theory", f.topic), Some(theory()));
     api_put_theory_needs_an_author => |f| (Method::PUT, format!("/theory/{}", f.theory), Some(versioned(theory(), &f.theory_version)));
     api_delete_theory_needs_an_author => |f| (Method::DELETE, format!("/theory/{}", f.theory), None);
@@ -268,14 +445,21 @@ api_cells! {
     api_post_checklist_items_needs_an_author => |f| (Method::POST, format!("/projects/{}/items", f.project), Some(json!({"slug": "tests", "title": "Тесты"})));
     api_put_checklist_item_needs_an_author => |f| (Method::PUT, format!("/project-items/{}", f.item), Some(versioned(json!({"slug": "readme", "title": "README.md"}), &f.item_version)));
     api_delete_checklist_item_needs_an_author => |f| (Method::DELETE, format!("/project-items/{}", f.item), None);
+}
+
+// Reads that carry answer keys or unpublished content; running code stores nothing.
+api_cells! { Effect::ReadsOnly;
+    api_run_task_needs_an_author => |f| (Method::POST, format!("/tasks/{}/run", f.task), None);
     api_export_bundle_needs_an_author => |_| (Method::GET, "/bundles/iot".to_string(), None);
+    api_get_question_with_its_answer_key_needs_an_author => |f| (Method::GET, format!("/questions/{}", f.question), None);
+    api_get_task_with_its_answer_needs_an_author => |f| (Method::GET, format!("/tasks/{}", f.task), None);
 }
 
 fn s(v: impl ToString) -> String {
     v.to_string()
 }
 
-server_fn_cells! {
+server_fn_cells! { Effect::Writes;
     admin_create_module_needs_an_author => ("admin/module/create", false, |f| vec![
         ("grade_id", s(f.grade)), ("slug", format!("form-module-{}", f.module)), ("title", s("Модуль"))]);
     admin_save_module_needs_an_author => ("admin/module/save", false, |f| vec![
@@ -300,7 +484,6 @@ server_fn_cells! {
         ("id", s(f.task)), ("version", f.task_version.clone()), ("slug", s("t")), ("title", s("Что выведет?")),
         ("code", s("print(5)")), ("answer", s("5"))]);
     admin_delete_task_needs_an_author => ("admin/task/delete", false, |f| vec![("id", s(f.task))]);
-    admin_run_task_code_needs_an_author => ("admin/task/run", false, |f| vec![("id", s(f.task))]);
     admin_create_theory_needs_an_author => ("admin/theory/create", false, |f| vec![
         ("topic_id", s(f.topic)), ("slug", s("form-th")), ("title", s("Что такое int?")), ("body", s("Целое."))]);
     admin_save_theory_needs_an_author => ("admin/theory/save", false, |f| vec![
@@ -317,7 +500,7 @@ server_fn_cells! {
     admin_publish_a_case_needs_an_author => ("admin/publish", false, |f| vec![
         ("kind", s("case")), ("id", s(f.case)), ("publish", s("no")), ("return_to", s("/admin"))]);
     admin_move_needs_an_author => ("admin/move", false, |f| vec![
-        ("kind", s("topic")), ("id", s(f.topic)), ("direction", s("up")), ("return_to", s("/admin"))]);
+        ("kind", s("topic")), ("id", s(f.topic)), ("direction", s("down")), ("return_to", s("/admin"))]);
     admin_publish_needs_an_author => ("admin/publish", false, |f| vec![
         ("kind", s("module")), ("id", s(f.module)), ("publish", s("yes")), ("return_to", s("/admin"))]);
     admin_create_profession_needs_an_author => ("admin/profession/create", false, |f| vec![
@@ -344,10 +527,22 @@ server_fn_cells! {
         ("kind", s("profession")), ("id", s(f.profession_id)), ("publish", s("yes")), ("return_to", s("/admin"))]);
     admin_move_a_checklist_item_needs_an_author => ("admin/move", false, |f| vec![
         ("kind", s("item")), ("id", s(f.item)), ("direction", s("down")), ("return_to", s("/admin"))]);
-    admin_markdown_preview_needs_an_author => ("admin/markdown", false, |_| vec![("text", s("**жирный**"))]);
     admin_create_token_needs_an_author => ("admin/tokens/create", false, |_| vec![("name", s("CI"))]);
     admin_set_role_needs_an_admin => ("admin/users/role", true, |f| vec![
-        ("learner_id", s(f.account)), ("role", s("learner"))]);
+        ("learner_id", s(f.account)), ("role", s("author"))]);
+    admin_use_output_as_answer_needs_an_author => ("admin/task/use-output", false, |f| vec![
+        ("id", s(f.task)), ("version", f.task_version.clone())]);
+    admin_apply_own_bundle_needs_an_author => ("admin/bundles/apply", false, |f| vec![("upload_id", s(f.upload))]);
+}
+
+// Reads: answer keys, drafts, e-mails; running code and previews store nothing.
+server_fn_cells! { Effect::ReadsOnly;
+    admin_run_task_code_needs_an_author => ("admin/task/run", false, |f| vec![("id", s(f.task))]);
+    admin_markdown_preview_needs_an_author => ("admin/markdown", false, |_| vec![("text", s("**жирный**"))]);
+    admin_users_with_emails_need_an_admin => ("admin/users", true, |_| vec![]);
+    admin_topic_preview_with_answers_needs_an_author => ("admin/topic/preview", false, |f| vec![("id", s(f.topic))]);
+    admin_bundle_upload_report_needs_an_author => ("admin/bundles/upload", false, |f| vec![("id", s(f.upload))]);
+    admin_question_with_its_key_needs_an_author => ("admin/question", false, |f| vec![("id", s(f.question))]);
 }
 
 #[sqlx::test]
@@ -389,30 +584,29 @@ async fn admin_revoke_token_needs_an_author_and_only_reaches_their_own_tokens(po
 #[sqlx::test]
 async fn api_import_bundle_needs_an_author(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let author = app.client_as(Who::Author).await;
-    let bytes = author
-        .get(app.url("/api/v1/bundles/iot"))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
     for who in EVERYONE {
         let client = app.client_as(who).await;
+        let before = database_state(&app).await;
         let response = client
-            .post(app.url("/api/v1/bundles?dry_run=true"))
+            .post(app.url("/api/v1/bundles?dry_run=false"))
             .header("content-type", "application/gzip")
-            .body(bytes.clone())
+            .body(retitled_bundle(&app).await)
             .send()
             .await
             .unwrap();
         let status = response.status().as_u16();
-        assert_eq!(
-            outcome(status),
+        let text = response.text().await.unwrap();
+        let what = format!("POST /bundles as {who:?}");
+        assert_cell(
+            &app,
+            &what,
             expected(who, false),
-            "POST /bundles as {who:?}: {status}"
-        );
+            Effect::Writes,
+            status,
+            &text,
+            before,
+        )
+        .await;
     }
 }
 

@@ -394,3 +394,19 @@ impl TestApp {
         .unwrap()
     }
 }
+
+/// Every content row, as one digest: equal before and after means nothing changed.
+pub async fn content_fingerprint(pool: &PgPool) -> String {
+    sqlx::query_scalar(
+        "SELECT md5(string_agg(row, '|' ORDER BY row)) FROM (
+             SELECT p::text AS row FROM professions p UNION ALL SELECT g::text FROM grades g
+             UNION ALL SELECT m::text FROM modules m UNION ALL SELECT t::text FROM topics t
+             UNION ALL SELECT x::text FROM theory x UNION ALL SELECT q::text FROM questions q
+             UNION ALL SELECT k::text FROM tasks k UNION ALL SELECT c::text FROM cases c
+             UNION ALL SELECT j::text FROM projects j UNION ALL SELECT i::text FROM project_items i
+         ) rows",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}

@@ -5,6 +5,7 @@ mod api;
 mod authorization;
 mod helpers;
 mod learners;
+mod mastery;
 mod pages;
 mod pwa;
 mod queries;
