@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 
 // The admin account is made by scripts/test.sh with `grader create-admin`.
 const ADMIN = {

@@ -43,7 +43,7 @@ test('a learner walks from the catalog to the first topic of Python backend', as
 
 test.describe('a missing page', () => {
   // The browser reports the 404 reply itself as a console error.
-  test.use({ allowErrors: [/404/] });
+  test.use({ allowErrors: /404/ });
   test('an unknown page answers 404 with a way back', async ({ page }) => {
   const response = await page.goto('/professions/astronaut');
   expect(response?.status()).toBe(404);

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { execFileSync } from 'node:child_process';
 
 // The installable app: manifest, service worker, offline reading and answers that
@@ -101,90 +101,94 @@ test('a page visited once loads offline, and an unvisited one shows the offline 
   await context.setOffline(false);
 });
 
-test('answers given offline wait on the device and are stored exactly once on reconnect', async ({ page, context }, info) => {
-  needsJs(info);
-  await controlled(page);
-  await page.goto(TOPIC);
-  const theory = page.getByRole('region', { name: /Теория/ }).getByRole('article').first();
-  const task = page.getByRole('region', { name: /Что выведет код/ }).getByRole('article').first();
-  // Each form carries its client id; the queue and the database key on it.
-  const ids = [
-    await theory.locator('input[name="client_id"]').first().inputValue(),
-    await task.locator('input[name="client_id"]').first().inputValue(),
-  ];
+test.describe('offline answers', () => {
+  // While offline the worker answers the card with its own 503 («saved on the device»).
+  test.use({ allowErrors: /status of 503|^503: POST .*\/api\/learning\/answer$/ });
+  test('answers given offline wait on the device and are stored exactly once on reconnect', async ({ page, context }, info) => {
+    needsJs(info);
+    await controlled(page);
+    await page.goto(TOPIC);
+    const theory = page.getByRole('region', { name: /Теория/ }).getByRole('article').first();
+    const task = page.getByRole('region', { name: /Что выведет код/ }).getByRole('article').first();
+    // Each form carries its client id; the queue and the database key on it.
+    const ids = [
+      await theory.locator('input[name="client_id"]').first().inputValue(),
+      await task.locator('input[name="client_id"]').first().inputValue(),
+    ];
 
-  await context.setOffline(true);
-  await theory.getByRole('button', { name: 'Понимаю', exact: true }).click();
-  await expect(theory.getByRole('status')).toContainText('ответ сохранён на устройстве');
-  await task.getByRole('textbox', { name: /Ваш ответ/ }).fill('offline guess');
-  await task.getByRole('button', { name: 'Проверить' }).click();
-  await expect(task.getByRole('status')).toContainText('ответ сохранён на устройстве');
-  const status = page.getByRole('status', { name: 'Состояние сети' });
-  await expect(status).toContainText('Ждут отправки: 2');
-  expect(storedRows(ids)).toBe(0);
-  const queued = await page.evaluate(() => new Promise<unknown[]>((ok) => {
-    const open = indexedDB.open('grader-offline', 1);
-    open.onsuccess = () => {
-      const all = open.result.transaction('outbox').objectStore('outbox').getAll();
-      all.onsuccess = () => { open.result.close(); ok(all.result); };
-    };
-  }));
-  expect(queued).toHaveLength(2);
-
-  await context.setOffline(false);
-  await expect(status).toContainText('Ответы отправлены: 2', { timeout: 15_000 });
-  expect(storedRows(ids)).toBe(2);
-
-  // A reply lost on the way back makes the worker send the same answers again:
-  // put them back in the queue and ask for a sync. Still one row each.
-  await page.evaluate(async (items) => {
-    const db: IDBDatabase = await new Promise((ok, fail) => {
+    await context.setOffline(true);
+    await theory.getByRole('button', { name: 'Понимаю', exact: true }).click();
+    await expect(theory.getByRole('status')).toContainText('ответ сохранён на устройстве');
+    await task.getByRole('textbox', { name: /Ваш ответ/ }).fill('offline guess');
+    await task.getByRole('button', { name: 'Проверить' }).click();
+    await expect(task.getByRole('status')).toContainText('ответ сохранён на устройстве');
+    const status = page.getByRole('status', { name: 'Состояние сети' });
+    await expect(status).toContainText('Ждут отправки: 2');
+    expect(storedRows(ids)).toBe(0);
+    const queued = await page.evaluate(() => new Promise<unknown[]>((ok) => {
       const open = indexedDB.open('grader-offline', 1);
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const tx = db.transaction('outbox', 'readwrite');
-    for (const item of items) tx.objectStore('outbox').put(item);
-    await new Promise((ok) => { tx.oncomplete = ok; });
-    db.close();
-    (await navigator.serviceWorker.ready).active!.postMessage({ type: 'sync' });
-  }, queued);
-  await expect.poll(() => page.evaluate(() => new Promise<number>((ok) => {
-    const open = indexedDB.open('grader-offline', 1);
-    open.onsuccess = () => {
-      const count = open.result.transaction('outbox').objectStore('outbox').count();
-      count.onsuccess = () => { open.result.close(); ok(count.result); };
-    };
-  }))).toBe(0);
-  expect(storedRows(ids)).toBe(2);
+      open.onsuccess = () => {
+        const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+        all.onsuccess = () => { open.result.close(); ok(all.result); };
+      };
+    }));
+    expect(queued).toHaveLength(2);
 
-  // An emptied outbox alone proves nothing: the same answers under new client ids
-  // must turn up as new rows with exactly those ids, sent by the worker.
-  const fresh = await page.evaluate(async (items) => {
-    const db: IDBDatabase = await new Promise((ok, fail) => {
+    await context.setOffline(false);
+    await expect(status).toContainText('Ответы отправлены: 2', { timeout: 15_000 });
+    expect(storedRows(ids)).toBe(2);
+
+    // A reply lost on the way back makes the worker send the same answers again:
+    // put them back in the queue and ask for a sync. Still one row each.
+    await page.evaluate(async (items) => {
+      const db: IDBDatabase = await new Promise((ok, fail) => {
+        const open = indexedDB.open('grader-offline', 1);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const tx = db.transaction('outbox', 'readwrite');
+      for (const item of items) tx.objectStore('outbox').put(item);
+      await new Promise((ok) => { tx.oncomplete = ok; });
+      db.close();
+      (await navigator.serviceWorker.ready).active!.postMessage({ type: 'sync' });
+    }, queued);
+    await expect.poll(() => page.evaluate(() => new Promise<number>((ok) => {
       const open = indexedDB.open('grader-offline', 1);
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const tx = db.transaction('outbox', 'readwrite');
-    const ids: string[] = [];
-    for (const item of items as { client_id: string; body: string }[]) {
-      const id = crypto.randomUUID();
-      ids.push(id);
-      tx.objectStore('outbox').put({ ...item, client_id: id, body: item.body.replace(item.client_id, id) });
-    }
-    await new Promise((ok) => { tx.oncomplete = ok; });
-    db.close();
-    (await navigator.serviceWorker.ready).active!.postMessage({ type: 'sync' });
-    return ids;
-  }, queued);
-  await expect.poll(() => storedRows(fresh), { timeout: 15_000 }).toBe(2);
-  expect(storedRows(ids)).toBe(2);
+      open.onsuccess = () => {
+        const count = open.result.transaction('outbox').objectStore('outbox').count();
+        count.onsuccess = () => { open.result.close(); ok(count.result); };
+      };
+    }))).toBe(0);
+    expect(storedRows(ids)).toBe(2);
 
-  // The results are the server's, shown once sent.
-  await page.getByRole('button', { name: 'Показать результаты' }).click();
-  await expect(theory.getByRole('status', { name: 'Результат ответа' })).toContainText('Отлично');
-  await expect(task.getByRole('status', { name: 'Результат ответа' })).toContainText('Неверно');
+    // An emptied outbox alone proves nothing: the same answers under new client ids
+    // must turn up as new rows with exactly those ids, sent by the worker.
+    const fresh = await page.evaluate(async (items) => {
+      const db: IDBDatabase = await new Promise((ok, fail) => {
+        const open = indexedDB.open('grader-offline', 1);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const tx = db.transaction('outbox', 'readwrite');
+      const ids: string[] = [];
+      for (const item of items as { client_id: string; body: string }[]) {
+        const id = crypto.randomUUID();
+        ids.push(id);
+        tx.objectStore('outbox').put({ ...item, client_id: id, body: item.body.replace(item.client_id, id) });
+      }
+      await new Promise((ok) => { tx.oncomplete = ok; });
+      db.close();
+      (await navigator.serviceWorker.ready).active!.postMessage({ type: 'sync' });
+      return ids;
+    }, queued);
+    await expect.poll(() => storedRows(fresh), { timeout: 15_000 }).toBe(2);
+    expect(storedRows(ids)).toBe(2);
+
+    // The results are the server's, shown once sent.
+    await page.getByRole('button', { name: 'Показать результаты' }).click();
+    await expect(theory.getByRole('status', { name: 'Результат ответа' })).toContainText('Отлично');
+    await expect(task.getByRole('status', { name: 'Результат ответа' })).toContainText('Неверно');
+  });
 });
 
 test('«Установить приложение» appears when the browser offers installing', async ({ page }, info) => {
@@ -257,4 +261,64 @@ test('after logging out, nothing of the account is left on the device', async ({
   await page.goto('/profile');
   await expect(page.getByRole('heading', { level: 1, name: 'Нет подключения к интернету' })).toBeVisible();
   await context.setOffline(false);
+});
+
+/** Every URL path in the worker's caches, by cache name. */
+async function cached(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      const keys = await (await caches.open(name)).keys();
+      out[name] = keys.map((r) => new URL(r.url).pathname);
+    }
+    return out;
+  });
+}
+
+test('the worker keeps no account, authoring or API response', async ({ page }, info) => {
+  needsJs(info);
+  await controlled(page);
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(process.env.E2E_ADMIN_EMAIL ?? 'admin-e2e@example.ru');
+  await page.getByLabel('Пароль').fill(process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-2026');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+  // Pages the worker must pass through without keeping, each opened as a page.
+  for (const url of ['/profile', '/admin', '/admin/tokens', '/admin/users', '/api/v1/progress',
+    '/api/v1/professions', '/login']) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBeLessThan(400);
+  }
+  // And a page it should keep, so that the worker is known to be saving pages.
+  await page.goto(TOPIC);
+  await expect(page.getByRole('heading', { level: 1, name: TOPIC_TITLE })).toBeVisible();
+
+  await expect.poll(async () => Object.values(await cached(page)).flat()).toContain(TOPIC);
+  const kept = Object.values(await cached(page)).flat();
+  expect(kept.filter((p) => /^\/(profile|admin|api|login|register|logout)(\/|$)/.test(p))).toEqual([]);
+});
+
+test('a new version drops the caches of the old one and carries the saved pages over', async ({ page }, info) => {
+  needsJs(info);
+  await controlled(page);
+  const current = Object.keys(await cached(page)).sort();
+  expect(current).toHaveLength(2);
+  // What the previous deploy left: its shell, and a saved page of its build.
+  const old = 'grader-pages-0000000000000000';
+  await page.evaluate(async ([old, topic]) => {
+    await (await caches.open('grader-shell-0000000000000000')).put('/pkg/grader.old.css', new Response('old'));
+    await (await caches.open(old)).put(new URL(topic, location.href).href, new Response('a page of the old build'));
+    // The next visit installs the worker afresh, as a deploy's new version would be.
+    await (await navigator.serviceWorker.getRegistration())!.unregister();
+  }, [old, TOPIC]);
+  await controlled(page);
+
+  await expect.poll(async () => Object.keys(await cached(page)).sort()).toEqual(current);
+  const pages = current.find((n) => n.startsWith('grader-pages-'))!;
+  const carried = await page.evaluate(async ([pages, topic]) => {
+    const hit = await (await caches.open(pages)).match(new URL(topic, location.href).href);
+    return hit ? await hit.text() : '';
+  }, [pages, TOPIC]);
+  expect(carried, 'the saved page was fetched again from this build').toMatch(TOPIC_TITLE);
+  expect(carried).not.toContain('a page of the old build');
 });

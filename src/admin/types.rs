@@ -98,9 +98,12 @@ pub struct QuestionRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SectionInput {
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
     pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
     pub title: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
     pub description: String,
     /// Published (true) or a draft (false).
     #[serde(default)]
@@ -111,12 +114,17 @@ pub struct SectionInput {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QuestionInput {
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
     pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
     pub title: String,
+    #[cfg_attr(feature = "ssr", schema(min_items = 2, max_items = 64))]
     pub options: Vec<String>,
     /// 0-based indexes into `options`.
+    #[cfg_attr(feature = "ssr", schema(min_items = 1, max_items = 64))]
     pub correct_answers: Vec<i32>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
     pub explanation: String,
     #[serde(default)]
     pub is_active: bool,
@@ -227,13 +235,19 @@ pub struct TaskRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TaskInput {
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
     pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
     pub title: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 20000))]
     pub code: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 10000))]
     pub answer: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_items = 64))]
     pub accepted: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
     pub explanation: String,
     #[serde(default)]
     pub is_active: bool,
@@ -282,10 +296,14 @@ pub struct TheoryRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TheoryInput {
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
     pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
     pub title: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 20000))]
     pub body: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
     pub explanation: String,
     #[serde(default)]
     pub is_active: bool,
@@ -324,11 +342,16 @@ pub struct CaseRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseInput {
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
     pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
     pub title: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "___", max_length = 20000))]
     pub template: String,
+    #[cfg_attr(feature = "ssr", schema(min_items = 1, max_items = 64))]
     pub fields: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
     pub explanation: String,
     #[serde(default)]
     pub is_active: bool,
@@ -363,9 +386,12 @@ pub struct ProfessionRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProfessionInput {
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
     pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
     pub title: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 500))]
     pub summary: String,
     #[serde(default)]
     pub is_active: bool,
@@ -391,6 +417,7 @@ pub struct GradeRow {
 pub struct GradeInput {
     pub level: GradeLevel,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
     pub description: String,
     #[serde(default)]
     pub is_active: bool,
@@ -427,7 +454,9 @@ pub struct ChecklistItemRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChecklistItemInput {
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
     pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
     pub title: String,
     #[serde(default)]
     pub is_active: bool,

@@ -29,7 +29,7 @@ pub struct Paging {
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
     /// Default 0.
-    #[param(minimum = 0)]
+    #[param(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
     pub offset: Option<i64>,
 }
 

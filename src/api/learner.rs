@@ -18,9 +18,12 @@ use crate::server::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AnswerInput {
     /// theory | question | task | case
+    #[schema(pattern = "^(theory|question|task|case)$")]
     pub kind: String,
+    #[schema(minimum = 1)]
     pub exercise_id: i64,
     /// A UUID made by the client; a retry with the same id is stored once.
+    #[schema(pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     pub client_id: String,
     /// theory: true for «Понимаю», false for «Не понимаю».
     pub understood: Option<bool>,

@@ -54,7 +54,7 @@ use crate::server::AppState;
         authoring::update_case, authoring::delete_case,
         bundles::export_catalog, bundles::export_profession, bundles::import,
     ),
-    modifiers(&Security),
+    modifiers(&Security, &CommonResponses),
     tags(
         (name = "content", description = "Опубликованный контент, без верных ответов"),
         (name = "learning", description = "Ответы и прогресс текущего ученика"),
@@ -76,6 +76,60 @@ impl Modify for Security {
             "cookie",
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("grader_session"))),
         );
+    }
+}
+
+/// Statuses any operation can answer before its handler runs, documented on each
+/// so that a client (and schemathesis's status-code check) knows them: 400 for a
+/// malformed path, query or body, 413 for a body over the limit, 429 when the
+/// caller is throttled and 503 while the server is overloaded or stopping.
+struct CommonResponses;
+
+impl CommonResponses {
+    fn error(description: &str) -> utoipa::openapi::RefOr<utoipa::openapi::Response> {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ApiErrorBody")))
+                    .build(),
+            )
+            .into()
+    }
+}
+
+impl Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let takes_input = op.request_body.is_some()
+                    || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+                let mut add = |status: &str, description: &str| {
+                    op.responses
+                        .responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| Self::error(description));
+                };
+                if takes_input {
+                    add("400", "malformed path, query or body");
+                }
+                if op.request_body.is_some() {
+                    add("413", "body over the size limit");
+                }
+                add("429", "too many requests from this caller");
+                add("503", "overloaded or shutting down: retry later");
+            }
+        }
     }
 }
 

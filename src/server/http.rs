@@ -40,6 +40,12 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health))
         .route("/sw.js", get(crate::pwa::assets::service_worker))
+        // Browsers ask for /favicon.ico on anything that is not our HTML (the JSON
+        // API opened as a page, say); the icon is an SVG.
+        .route(
+            "/favicon.ico",
+            get(|| async { axum::response::Redirect::permanent("/favicon.svg") }),
+        )
         .route("/pwa.js", get(crate::pwa::assets::page_script))
         .nest("/api/v1", crate::api::router())
         .route(

@@ -435,6 +435,49 @@ async fn the_first_admin_command_makes_an_admin_whose_grants_give_real_rights_an
     assert_eq!(role_of(&app, "boss@example.ru").await, "author");
 }
 
+/// Two admins demoting each other at the same moment: one change goes through,
+/// the other finds its actor no longer an admin. Someone can always grant roles.
+#[sqlx::test]
+async fn two_admins_demoting_each_other_at_once_leave_one_admin(pool: PgPool) {
+    use grader::admin::queries::set_role as change;
+    use grader::auth::Role;
+    for round in 0..20 {
+        let mut ids = Vec::new();
+        for who in ["a", "b"] {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO learners (email, password_hash, display_name, role)
+                 VALUES ($1, 'not-a-hash', 'Админ', 'admin') RETURNING learner_id",
+            )
+            .bind(format!("{who}-{round}@example.ru"))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            ids.push(id);
+        }
+        // Only these two are admins in this round.
+        sqlx::query("UPDATE learners SET role = 'learner' WHERE role = 'admin' AND learner_id <> ALL($1)")
+            .bind(&ids)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let (first, second) = tokio::join!(
+            change(&pool, ids[0], ids[1], Role::Learner),
+            change(&pool, ids[1], ids[0], Role::Learner),
+        );
+        let admins: i64 = sqlx::query_scalar("SELECT count(*) FROM learners WHERE role = 'admin'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(admins, 1, "round {round}: {first:?} {second:?}");
+        assert!(
+            first.is_ok() != second.is_ok(),
+            "exactly one change went through: {first:?} {second:?}"
+        );
+        let refused = first.err().or(second.err()).unwrap();
+        assert_eq!(refused.status(), 403, "the loser is no longer an admin");
+    }
+}
+
 async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> Vec<u8> {
     let response = client
         .get(app.url(&format!("/api/v1/bundles{path}")))

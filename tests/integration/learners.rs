@@ -180,6 +180,73 @@ async fn fifty_concurrent_submissions_are_all_stored(pool: PgPool) {
     assert_eq!(learners, 1, "all fifty belong to the same learner");
 }
 
+/// A first visit that fires several answers before any reply has set a cookie:
+/// each request makes its own guest, none fails, every answer is stored once with
+/// the guest its reply names, and the browser goes on as the guest of the cookie
+/// it kept.
+#[sqlx::test]
+async fn concurrent_first_answers_from_a_client_without_a_cookie_each_land_once(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let theory = app.first_topic_theory().await;
+    let browser = new_client(); // no cookie yet
+    let ids: Vec<String> = (0..8).map(|_| uuid()).collect();
+    let mut sent = Vec::new();
+    for (i, client_id) in ids.iter().enumerate() {
+        let client = browser.clone();
+        let url = app.url("/api/learning/answer");
+        let body = format!(
+            "kind=theory&exercise_id={}&client_id={client_id}&understood=yes",
+            theory[i % theory.len()]
+        );
+        sent.push(tokio::spawn(async move {
+            let r = client
+                .post(url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }));
+    }
+    for t in sent {
+        let (status, body) = t.await.unwrap();
+        assert_eq!(status, 200, "{body}");
+    }
+
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT client_id::text, learner_id FROM answers ORDER BY answer_id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    let mut stored: Vec<&str> = rows.iter().map(|(c, _)| c.as_str()).collect();
+    stored.sort_unstable();
+    let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    assert_eq!(stored, expected, "each answer stored exactly once");
+    let guests: i64 = sqlx::query_scalar("SELECT count(*) FROM learners WHERE email IS NULL")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let owners: std::collections::BTreeSet<i64> = rows.iter().map(|(_, l)| *l).collect();
+    assert_eq!(
+        guests as usize,
+        owners.len(),
+        "no guest without an answer was left behind"
+    );
+
+    // The browser kept one cookie: its learner is one of those guests, with one
+    // answer, and a further answer joins that guest instead of making another.
+    let (status, body) = app.understand(&browser, theory[0]).await;
+    assert_eq!(status, 200, "{body}");
+    let after: i64 = sqlx::query_scalar("SELECT count(*) FROM learners")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(after, guests, "the kept cookie names an existing guest");
+}
+
 #[sqlx::test]
 async fn two_learners_are_isolated(pool: PgPool) {
     let app = TestApp::spawn(pool).await;

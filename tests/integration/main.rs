@@ -7,6 +7,7 @@ mod helpers;
 mod learners;
 mod mastery;
 mod pages;
+mod profile;
 mod pwa;
 mod queries;
 mod security;

@@ -63,6 +63,17 @@ async fn unknown_slugs_get_a_404_page(pool: PgPool) {
 }
 
 #[sqlx::test]
+async fn favicon_ico_leads_to_the_svg_icon_that_exists(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let response = app.client.get(app.url("/favicon.ico")).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 308);
+    assert_eq!(response.headers()["location"], "/favicon.svg");
+    let (status, svg) = app.get("/favicon.svg").await;
+    assert_eq!(status, 200);
+    assert!(svg.contains("<svg"), "{svg}");
+}
+
+#[sqlx::test]
 async fn a_database_failure_gets_an_error_page_without_details(pool: PgPool) {
     let app = TestApp::spawn(pool.clone()).await;
     pool.close().await;

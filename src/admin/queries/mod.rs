@@ -970,31 +970,42 @@ pub async fn users(pool: &PgPool) -> Result<Vec<UserRow>, AppError> {
 
 /// Grants a role. The last admin cannot demote themselves: someone must remain
 /// who can grant roles.
+///
+/// Role changes are serialized on the admins' rows: two admins demoting each
+/// other (or themselves) at the same moment would otherwise each see the other
+/// still in place and leave nobody. Under the lock the actor must still be an
+/// admin, and the change must leave one.
 pub async fn set_role(
     pool: &PgPool,
     actor: i64,
     learner_id: i64,
     role: Role,
 ) -> Result<(), AppError> {
-    if actor == learner_id && role != Role::Admin {
-        let admins =
-            sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM learners WHERE role = 'admin'"#)
-                .fetch_one(pool)
-                .await?;
-        if admins <= 1 {
-            return Err(AppError::Conflict(
-                "Вы единственный администратор: сначала назначьте другого.".into(),
-            ));
-        }
+    let mut tx = pool.begin().await?;
+    let admins = sqlx::query_scalar!(
+        "SELECT learner_id FROM learners WHERE role = 'admin' ORDER BY learner_id FOR UPDATE"
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    if !admins.contains(&actor) {
+        return Err(AppError::Forbidden);
+    }
+    let leaves_none = role != Role::Admin && admins.iter().all(|&a| a == learner_id);
+    if leaves_none {
+        return Err(AppError::Conflict(
+            "Вы единственный администратор: сначала назначьте другого.".into(),
+        ));
     }
     let done = sqlx::query!(
         "UPDATE learners SET role = $2 WHERE learner_id = $1 AND email IS NOT NULL",
         learner_id,
         role as Role
     )
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
-    found(done)
+    found(done)?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// `grader create-admin`: makes an account an admin, creating it when needed.
