@@ -8,6 +8,16 @@ async function topicPercent(page: Page): Promise<number> {
   return Number(label!.match(/(\d+)/)![1]);
 }
 
+/** Signs up through /register with a good password and lands on /profile. */
+async function register(page: Page, email: string, name?: string) {
+  await page.goto('/register');
+  if (name) await page.getByLabel('Как вас называть').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Пароль').fill('python2026');
+  await page.getByRole('button', { name: 'Создать аккаунт' }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+}
+
 test('a guest answers a theory card, the topic percent rises and survives a reload', async ({ page, browser }, info) => {
   await page.goto(TOPIC);
   expect(await topicPercent(page)).toBe(0);
@@ -47,12 +57,7 @@ test('registering keeps the progress made as a guest', async ({ page }, info) =>
   await expect.poll(() => topicPercent(page)).toBeGreaterThan(0);
   const before = await topicPercent(page);
 
-  await page.goto('/register');
-  await page.getByLabel('Как вас называть').fill('Аня');
-  await page.getByLabel('E-mail').fill(`anya-${info.project.name}-${Date.now()}@example.ru`);
-  await page.getByLabel('Пароль').fill('python2026');
-  await page.getByRole('button', { name: 'Создать аккаунт' }).click();
-  await expect(page).toHaveURL(/\/profile$/);
+  await register(page, `anya-${info.project.name}-${Date.now()}@example.ru`, 'Аня');
   await expect(page.getByRole('heading', { level: 1, name: 'Аня' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Статистика' })).toContainText('10');
 
@@ -72,12 +77,7 @@ test.describe('a refused form', () => {
 });
 
   test('the profile keeps a new name and time zone, and explains an unknown zone', async ({ page }, info) => {
-    await page.goto('/register');
-    await page.getByLabel('Как вас называть').fill('Оля');
-    await page.getByLabel('E-mail').fill(`olya-${info.project.name}-${Date.now()}@example.ru`);
-    await page.getByLabel('Пароль').fill('python2026');
-    await page.getByRole('button', { name: 'Создать аккаунт' }).click();
-    await expect(page).toHaveURL(/\/profile$/);
+    await register(page, `olya-${info.project.name}-${Date.now()}@example.ru`, 'Оля');
 
     const settings = page.getByRole('region', { name: 'Настройки' });
     await settings.getByLabel('Имя').fill('Ольга Николаевна');
@@ -100,11 +100,7 @@ test.describe('the sign-in limit', () => {
   test.use({ allowErrors: /status of 4(22|29)/ });
   test('the sixth wrong password is refused for a while; another address still signs in', async ({ page, browser }, info) => {
     const email = `limit-${info.project.name}-${Date.now()}@example.ru`;
-    await page.goto('/register');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Пароль').fill('python2026');
-    await page.getByRole('button', { name: 'Создать аккаунт' }).click();
-    await expect(page).toHaveURL(/\/profile$/);
+    await register(page, email);
     await page.getByRole('button', { name: 'Выйти', exact: true }).click();
 
     const attempt = async (password: string) => {
