@@ -63,7 +63,7 @@ public/icons/icon-512.png: public/logo.svg scripts/icons.mjs
 
 ## make content-table: regenerate README's table of modules, topics and exercises.
 content-table:
-	cargo run --release --features ssr -- content-table --write
+	cargo run --release --no-default-features --features ssr -- content-table --write
 
 fmt:
 	cargo fmt --all

@@ -11,7 +11,7 @@ command -v wrk >/dev/null || { sudo_=; [ "$(id -u)" = 0 ] || sudo_=sudo; $sudo_ 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/grader-bench.XXXXXX")
 chmod 755 "$WORK"
 ADDR=127.0.0.1:3200
-env -u DATABASE_URL GRADER_DATA_DIR="$WORK/db" GRADER_PG_PORT=55435 LEPTOS_SITE_ADDR=$ADDR \
+env -u DATABASE_URL GRADER_DATA_DIR="$WORK/db" GRADER_PG_PORT=25435 LEPTOS_SITE_ADDR=$ADDR \
   RUST_LOG=warn "$SERVER" serve >"$WORK/server.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT

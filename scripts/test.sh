@@ -8,8 +8,11 @@ SERVER=${1:?usage: scripts/test.sh path/to/grader}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/grader-test.XXXXXX")
 chmod 755 "$WORK"   # the postgres user must reach the clusters inside
-PG_PORT=${GRADER_TEST_PG_PORT:-55433}
-E2E_PG_PORT=${GRADER_E2E_PG_PORT:-55434}
+# Below Linux's ephemeral range (32768–60999): a port inside it can be held by a
+# client socket of the integration tests just before the e2e cluster binds it
+# ("Address already in use"), which is what made the e2e PostgreSQL start flaky.
+PG_PORT=${GRADER_TEST_PG_PORT:-25433}
+E2E_PG_PORT=${GRADER_E2E_PG_PORT:-25434}
 E2E_ADDR=${GRADER_E2E_ADDR:-127.0.0.1:3100}
 server_pid=
 
@@ -36,7 +39,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
   DATABASE_URL=$("$SERVER" pg start --data-dir "$WORK/tests-db" --port "$PG_PORT" | tail -n 1)
   export DATABASE_URL
 fi
-cargo test --release --features ssr -- --test-threads=4
+# The same features as cargo-leptos's server build (no "default"), so that both
+# share one build of the grader crate instead of each invalidating the other.
+cargo test --release --no-default-features --features ssr -- --test-threads=4
 
 echo "==> Spelling of the Russian content (a report, never a failure)"
 python3 scripts/spellcheck.py || true
