@@ -86,7 +86,7 @@ fn CaseEditor(c: CaseEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить кейс"</button>
             </ActionForm>
-            <DeleteSection kind="case" id is_active answers=c.answers return_to=here/>
+            <DeleteSection kind=super::Section::Case id is_active answers=c.answers return_to=here/>
         </section>
     }
 }

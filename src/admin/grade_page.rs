@@ -73,7 +73,7 @@ fn GradeEditor(g: GradeEdit) -> impl IntoView {
                 </ActionForm>
             </RowList>
 
-            <DeleteSection kind="grade" id is_active answers=g.answers return_to=here/>
+            <DeleteSection kind=super::Section::Grade id is_active answers=g.answers return_to=here/>
         </section>
     }
 }

@@ -65,7 +65,7 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
                 </ActionForm>
             </RowList>
 
-            <DeleteSection kind="module" id=row.module_id is_active=row.is_active answers=m.answers return_to=here.clone()/>
+            <DeleteSection kind=super::Section::Module id=row.module_id is_active=row.is_active answers=m.answers return_to=here.clone()/>
         </section>
     }
 }
@@ -74,25 +74,16 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
 /// checklist item: ticks) go with the row and offers unpublishing, which keeps them.
 #[component]
 pub fn DeleteSection(
-    kind: &'static str,
+    kind: super::Section,
     id: i64,
     is_active: bool,
     answers: i64,
     return_to: String,
 ) -> impl IntoView {
     let publish = ServerAction::<SetPublished>::new();
-    let what = match kind {
-        "profession" => "профессию",
-        "grade" => "грейд",
-        "project" => "проект",
-        "item" => "пункт",
-        "module" => "модуль",
-        "topic" => "тему",
-        "task" => "задачу",
-        "theory" => "карточку",
-        "case" => "кейс",
-        _ => "вопрос",
-    };
+    use super::Section;
+    let what = kind.accusative();
+    let ticks = kind.holds_ticks();
     // One form per server function: each ServerAction has its own type.
     macro_rules! delete_form {
         ($action:ty) => {{
@@ -100,7 +91,7 @@ pub fn DeleteSection(
             view! {
                 <ActionForm action>
                     <input type="hidden" name="id" value=id/>
-                    <ConfirmBox answers ticks=matches!(kind, "project" | "item")/>
+                    <ConfirmBox answers ticks/>
                     <FormError result=action.value()/>
                     <button class="button button-secondary" type="submit">{format!("Удалить {what}")}</button>
                 </ActionForm>
@@ -109,28 +100,28 @@ pub fn DeleteSection(
         }};
     }
     let delete_form = match kind {
-        "profession" => delete_form!(super::DeleteProfession),
-        "grade" => delete_form!(super::DeleteGrade),
-        "project" => delete_form!(super::DeleteProject),
-        "item" => delete_form!(super::DeleteChecklistItem),
-        "module" => delete_form!(DeleteModule),
-        "topic" => delete_form!(super::DeleteTopic),
-        "task" => delete_form!(super::DeleteTask),
-        "theory" => delete_form!(super::DeleteTheory),
-        "case" => delete_form!(super::DeleteCase),
-        _ => delete_form!(super::DeleteQuestion),
+        Section::Profession => delete_form!(super::DeleteProfession),
+        Section::Grade => delete_form!(super::DeleteGrade),
+        Section::Project => delete_form!(super::DeleteProject),
+        Section::Item => delete_form!(super::DeleteChecklistItem),
+        Section::Module => delete_form!(DeleteModule),
+        Section::Topic => delete_form!(super::DeleteTopic),
+        Section::Question => delete_form!(super::DeleteQuestion),
+        Section::Task => delete_form!(super::DeleteTask),
+        Section::Theory => delete_form!(super::DeleteTheory),
+        Section::Case => delete_form!(super::DeleteCase),
     };
     view! {
         <section class=style::panel aria-labelledby="delete-title">
             <h2 id="delete-title">"Снять с публикации или удалить"</h2>
-            <p>{match (answers > 0, matches!(kind, "project" | "item")) {
+            <p>{match (answers > 0, ticks) {
                 (true, false) => format!("Ответов учеников на упражнения здесь: {answers}. Удаление сотрёт их и прогресс учеников. Снятие с публикации скроет {what} и сохранит ответы."),
                 (true, true) => format!("Отметок учеников в чек-листе: {answers}. Удаление сотрёт их. Снятие с публикации скроет {what} и сохранит отметки."),
                 (false, false) => "Ответов учеников здесь нет.".to_string(),
                 (false, true) => "Отметок учеников здесь нет.".to_string(),
             }}</p>
             <ActionForm action=publish>
-                <input type="hidden" name="kind" value=kind/>
+                <input type="hidden" name="kind" value=kind.as_str()/>
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="publish" value=if is_active { "no" } else { "yes" }/>
                 <input type="hidden" name="return_to" value=return_to/>

@@ -94,7 +94,7 @@ fn ProfessionEditor(p: ProfessionEdit) -> impl IntoView {
                 }}
             </section>
 
-            <DeleteSection kind="profession" id is_active answers=p.answers return_to=here/>
+            <DeleteSection kind=super::Section::Profession id is_active answers=p.answers return_to=here/>
         </section>
     }
 }

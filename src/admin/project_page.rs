@@ -73,7 +73,7 @@ fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
                 </ActionForm>
             </RowList>
 
-            <DeleteSection kind="project" id is_active answers=p.checks return_to=here/>
+            <DeleteSection kind=super::Section::Project id is_active answers=p.checks return_to=here/>
         </section>
     }
 }
@@ -118,7 +118,7 @@ fn ItemEditor(i: ChecklistItemEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить пункт"</button>
             </ActionForm>
-            <DeleteSection kind="item" id is_active answers=i.checks return_to=format!("/admin/items/{id}")/>
+            <DeleteSection kind=super::Section::Item id is_active answers=i.checks return_to=format!("/admin/items/{id}")/>
         </section>
     }
 }

@@ -66,7 +66,7 @@ fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить вопрос"</button>
             </ActionForm>
-            <DeleteSection kind="question" id is_active answers=q.answers return_to=here/>
+            <DeleteSection kind=super::Section::Question id is_active answers=q.answers return_to=here/>
         </section>
     }
 }

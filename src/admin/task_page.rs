@@ -113,7 +113,7 @@ fn TaskEditor(t: TaskEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить задачу"</button>
             </ActionForm>
-            <DeleteSection kind="task" id is_active answers=t.answers return_to=here/>
+            <DeleteSection kind=super::Section::Task id is_active answers=t.answers return_to=here/>
         </section>
     }
 }

@@ -76,7 +76,7 @@ fn TheoryEditor(t: TheoryEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить карточку"</button>
             </ActionForm>
-            <DeleteSection kind="theory" id is_active answers=t.answers return_to=here/>
+            <DeleteSection kind=super::Section::Theory id is_active answers=t.answers return_to=here/>
         </section>
     }
 }

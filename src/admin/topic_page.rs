@@ -112,7 +112,7 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                 </ActionForm>
             </RowList>
 
-            <DeleteSection kind="topic" id=row.topic_id is_active=row.is_active answers=t.answers return_to=here.clone()/>
+            <DeleteSection kind=super::Section::Topic id=row.topic_id is_active=row.is_active answers=t.answers return_to=here.clone()/>
         </section>
     }
 }

@@ -500,3 +500,58 @@ pub struct ChecklistItemEdit {
     pub item: ChecklistItemRow,
     pub checks: i64,
 }
+
+/// What the «Снять с публикации или удалить» panel acts on. A closed set, so
+/// that a new kind cannot fall through to another kind's delete form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Profession,
+    Grade,
+    Project,
+    Item,
+    Module,
+    Topic,
+    Question,
+    Task,
+    Theory,
+    Case,
+}
+
+impl Section {
+    /// The `kind` the publish server function takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Profession => "profession",
+            Section::Grade => "grade",
+            Section::Project => "project",
+            Section::Item => "item",
+            Section::Module => "module",
+            Section::Topic => "topic",
+            Section::Question => "question",
+            Section::Task => "task",
+            Section::Theory => "theory",
+            Section::Case => "case",
+        }
+    }
+
+    /// «Удалить …»: the noun in the accusative.
+    pub fn accusative(self) -> &'static str {
+        match self {
+            Section::Profession => "профессию",
+            Section::Grade => "грейд",
+            Section::Project => "проект",
+            Section::Item => "пункт",
+            Section::Module => "модуль",
+            Section::Topic => "тему",
+            Section::Question => "вопрос",
+            Section::Task => "задачу",
+            Section::Theory => "карточку",
+            Section::Case => "кейс",
+        }
+    }
+
+    /// Learners tick checklists; they answer everything else.
+    pub fn holds_ticks(self) -> bool {
+        matches!(self, Section::Project | Section::Item)
+    }
+}

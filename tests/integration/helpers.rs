@@ -383,7 +383,9 @@ impl TestApp {
             "grades" => "grade_id",
             "projects" => "project_id",
             "project_items" => "project_item_id",
-            _ => "question_id",
+            "questions" => "question_id",
+            "tasks" => "task_id",
+            other => panic!("version(): no id column known for table {other}"),
         };
         sqlx::query_scalar(&format!(
             "SELECT updated_at::text FROM {table} WHERE {key} = $1"
