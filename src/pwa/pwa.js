@@ -82,7 +82,26 @@
     } catch (err) { /* nothing saved, or storage unavailable: nothing to forget */ }
   }
 
-  window.addEventListener('online', () => { render(); askToSend(); });
+  // The `online` event can come before the network carries requests (a phone
+  // rejoining Wi-Fi, or the worker learning of it later than the page): a send
+  // that fails then would leave the queue waiting for the next page load. So ask
+  // again a few times, while answers still wait and the browser says online.
+  let retrying = false;
+  async function sendWhenOnline() {
+    if (retrying) return;
+    retrying = true;
+    try {
+      for (const pause of [0, 1000, 3000, 7000, 15000]) {
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        if (!navigator.onLine || (await waiting()) === 0) return;
+        askToSend();
+      }
+    } finally {
+      retrying = false;
+    }
+  }
+
+  window.addEventListener('online', () => { render(); sendWhenOnline(); });
   window.addEventListener('offline', render);
   document.addEventListener('DOMContentLoaded', () => {
     const reload = $('net-status-reload');
