@@ -6,6 +6,30 @@ use serde::{Deserialize, Serialize};
 use crate::auth::Role;
 use crate::catalog::GradeLevel;
 
+/// The OpenAPI schemas of the fields every authored row shares, from the same
+/// limits `validate` applies, so generated requests follow the server's rules.
+#[cfg(feature = "ssr")]
+mod schemas {
+    use utoipa::openapi::{ObjectBuilder, Type};
+
+    pub fn slug() -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(super::super::validate::SLUG_PATTERN))
+            .min_length(Some(1))
+            .max_length(Some(super::super::validate::MAX_SLUG_CHARS))
+    }
+
+    /// Not blank: at least one non-space character.
+    pub fn title() -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some("\\S"))
+            .min_length(Some(1))
+            .max_length(Some(super::super::validate::MAX_TITLE_CHARS))
+    }
+}
+
 /// The whole hierarchy down to topics, drafts included.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminTree {
@@ -98,9 +122,9 @@ pub struct QuestionRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SectionInput {
-    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
     pub slug: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
     pub title: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
@@ -114,9 +138,9 @@ pub struct SectionInput {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QuestionInput {
-    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
     pub slug: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
     pub title: String,
     #[cfg_attr(feature = "ssr", schema(min_items = 2, max_items = 64))]
     pub options: Vec<String>,
@@ -235,13 +259,19 @@ pub struct TaskRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TaskInput {
-    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
     pub slug: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
     pub title: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 20000))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "\\S", min_length = 1, max_length = 20000)
+    )]
     pub code: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 10000))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "\\S", min_length = 1, max_length = 10000)
+    )]
     pub answer: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(max_items = 64))]
@@ -296,11 +326,14 @@ pub struct TheoryRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TheoryInput {
-    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
     pub slug: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
     pub title: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 20000))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "\\S", min_length = 1, max_length = 20000)
+    )]
     pub body: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
@@ -342,9 +375,9 @@ pub struct CaseRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseInput {
-    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
     pub slug: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
     pub title: String,
     #[cfg_attr(feature = "ssr", schema(pattern = "___", max_length = 20000))]
     pub template: String,
@@ -386,9 +419,9 @@ pub struct ProfessionRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProfessionInput {
-    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
     pub slug: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
     pub title: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(max_length = 500))]
@@ -454,9 +487,9 @@ pub struct ChecklistItemRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChecklistItemInput {
-    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 1, max_length = 80))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
     pub slug: String,
-    #[cfg_attr(feature = "ssr", schema(pattern = "\\S", min_length = 1, max_length = 300))]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
     pub title: String,
     #[serde(default)]
     pub is_active: bool,

@@ -28,10 +28,16 @@ impl Problems {
     }
 }
 
+/// The longest slug, and `is_slug` as the regular expression the API documents.
+pub const MAX_SLUG_CHARS: usize = 80;
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+/// The longest title of anything authored.
+pub const MAX_TITLE_CHARS: usize = 300;
+
 /// `intro-to-python`: lowercase latin letters and digits in dash-separated words.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 80
+        && s.len() <= MAX_SLUG_CHARS
         && s.split('-').all(|w| {
             !w.is_empty()
                 && w.bytes()
@@ -74,7 +80,7 @@ fn slug_and_title(p: &mut Problems, slug: &str, title: &str) {
     }
     if title.trim().is_empty() {
         p.add("title", "Заполните заголовок.");
-    } else if title.chars().count() > 300 {
+    } else if title.chars().count() > MAX_TITLE_CHARS {
         p.add("title", "Заголовок длиннее 300 символов: сократите его.");
     }
 }

@@ -23,7 +23,9 @@ pub struct AnswerInput {
     #[schema(minimum = 1)]
     pub exercise_id: i64,
     /// A UUID made by the client; a retry with the same id is stored once.
-    #[schema(pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    #[schema(
+        pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
     pub client_id: String,
     /// theory: true for «Понимаю», false for «Не понимаю».
     pub understood: Option<bool>,

@@ -256,6 +256,26 @@ async fn the_openapi_document_is_3_1_and_matches_the_router(pool: PgPool) {
     assert!(doc["components"]["securitySchemes"].get("bearer").is_some());
     let paths = doc["paths"].as_object().unwrap();
     assert!(paths.len() >= 20, "{} paths", paths.len());
+    // Request schemas state the server's own rules, so generated bodies follow them.
+    use grader::admin::validate::{MAX_SLUG_CHARS, MAX_TITLE_CHARS, SLUG_PATTERN};
+    for input in [
+        "SectionInput",
+        "QuestionInput",
+        "TaskInput",
+        "ProfessionInput",
+    ] {
+        let fields = &doc["components"]["schemas"][input]["properties"];
+        assert_eq!(fields["slug"]["pattern"], SLUG_PATTERN, "{input}");
+        assert_eq!(fields["slug"]["maxLength"], MAX_SLUG_CHARS, "{input}");
+        assert_eq!(fields["title"]["maxLength"], MAX_TITLE_CHARS, "{input}");
+    }
+    // And what refuses a request before its handler: a malformed body is a 400,
+    // an oversized one a 413, on every operation that takes one.
+    let put = &paths["/api/v1/modules/{id}"]["put"]["responses"];
+    assert!(
+        put.get("400").is_some() && put.get("413").is_some(),
+        "{put}"
+    );
     // Each documented path and method is routed: an unknown path falls through to
     // the JSON 404 (not 405), and a method the router lacks is a 405.
     let client = new_client();
@@ -455,11 +475,13 @@ async fn two_admins_demoting_each_other_at_once_leave_one_admin(pool: PgPool) {
             ids.push(id);
         }
         // Only these two are admins in this round.
-        sqlx::query("UPDATE learners SET role = 'learner' WHERE role = 'admin' AND learner_id <> ALL($1)")
-            .bind(&ids)
-            .execute(&pool)
-            .await
-            .unwrap();
+        sqlx::query(
+            "UPDATE learners SET role = 'learner' WHERE role = 'admin' AND learner_id <> ALL($1)",
+        )
+        .bind(&ids)
+        .execute(&pool)
+        .await
+        .unwrap();
         let (first, second) = tokio::join!(
             change(&pool, ids[0], ids[1], Role::Learner),
             change(&pool, ids[1], ids[0], Role::Learner),

@@ -65,7 +65,12 @@ async fn unknown_slugs_get_a_404_page(pool: PgPool) {
 #[sqlx::test]
 async fn favicon_ico_leads_to_the_svg_icon_that_exists(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let response = app.client.get(app.url("/favicon.ico")).send().await.unwrap();
+    let response = app
+        .client
+        .get(app.url("/favicon.ico"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status().as_u16(), 308);
     assert_eq!(response.headers()["location"], "/favicon.svg");
     let (status, svg) = app.get("/favicon.svg").await;

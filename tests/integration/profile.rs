@@ -39,7 +39,9 @@ async fn a_learner_renames_themselves_and_picks_a_time_zone_and_the_profile_show
     pool: PgPool,
 ) {
     let app = TestApp::spawn(pool).await;
-    let (status, body) = app.register(&app.client, "vera@example.ru", "python2026").await;
+    let (status, body) = app
+        .register(&app.client, "vera@example.ru", "python2026")
+        .await;
     assert_eq!(status, 200, "{body}");
 
     let (status, body) = update_profile(&app, "  Вера Павловна ", "Asia/Novosibirsk").await;
@@ -51,7 +53,10 @@ async fn a_learner_renames_themselves_and_picks_a_time_zone_and_the_profile_show
     );
     let (status, page) = app.get("/profile").await;
     assert_eq!(status, 200);
-    assert!(page.contains("<h1>Вера Павловна</h1>"), "the heading names the learner");
+    assert!(
+        page.contains("<h1>Вера Павловна</h1>"),
+        "the heading names the learner"
+    );
     assert!(
         page.contains(r#"name="time_zone" value="Asia/Novosibirsk""#),
         "the form shows the zone in use"
@@ -60,11 +65,10 @@ async fn a_learner_renames_themselves_and_picks_a_time_zone_and_the_profile_show
 }
 
 #[sqlx::test]
-async fn an_unknown_time_zone_or_a_blank_name_is_refused_and_the_saved_profile_stays(
-    pool: PgPool,
-) {
+async fn an_unknown_time_zone_or_a_blank_name_is_refused_and_the_saved_profile_stays(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    app.register(&app.client, "vera@example.ru", "python2026").await;
+    app.register(&app.client, "vera@example.ru", "python2026")
+        .await;
     update_profile(&app, "Вера", "Europe/Samara").await;
 
     let (status, body) = update_profile(&app, "Вера П.", "Mars/Olympus").await;
