@@ -14,7 +14,7 @@ export LEPTOS_OUTPUT_NAME := grader
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SERVER := $(TARGET_DIR)/release/grader
 
-.PHONY: run test build setup setup-test css icons bench content-table fmt seed admin sqlx-prepare
+.PHONY: run test build setup setup-test css icons bench content-table fmt seed admin sqlx-prepare check
 
 ## make run: install what is missing, start PostgreSQL (embedded unless
 ## DATABASE_URL is set), migrate, seed, and serve on http://127.0.0.1:3000.
@@ -67,6 +67,15 @@ content-table:
 
 fmt:
 	cargo fmt --all
+
+## make check: the lint gate (make test runs it first): cargo fmt --check, clippy
+## -D warnings for the server and browser builds, and .sqlx/ against the queries.
+## Like sqlx-prepare, it uses a scratch cluster of its own (port 25436).
+check: setup build
+	@dir="$(TARGET_DIR)/sqlx-prepare-pg"; \
+	url=$$(env -u DATABASE_URL $(SERVER) pg start --data-dir "$$dir" --port 25436 | tail -n 1); \
+	status=0; scripts/check.sh "$${url%/*}" || status=$$?; \
+	$(SERVER) pg stop --data-dir "$$dir" --port 25436 >/dev/null; exit $$status
 
 ## make sqlx-prepare: refresh .sqlx/ (the offline query cache) after changing a
 ## query or a migration. It starts a scratch cluster of its own (port 25436),

@@ -34,11 +34,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "==> Unit and integration tests (real PostgreSQL, a fresh database per test)"
 if [ -z "${DATABASE_URL:-}" ]; then
   DATABASE_URL=$("$SERVER" pg start --data-dir "$WORK/tests-db" --port "$PG_PORT" | tail -n 1)
   export DATABASE_URL
 fi
+
+echo "==> The lint gate (make check): fmt, clippy -D warnings, .sqlx/"
+scripts/check.sh "${DATABASE_URL%/*}"
+
+echo "==> Unit and integration tests (real PostgreSQL, a fresh database per test)"
 # The same features as cargo-leptos's server build (no "default"), so that both
 # share one build of the grader crate instead of each invalidating the other.
 cargo test --release --no-default-features --features ssr -- --test-threads=4

@@ -205,6 +205,16 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
+        AppError::from_db(err, format_args!("query"))
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// A database error as the caller should see it: a constraint an author broke
+    /// is a 4xx on the field to fix; anything else is logged with `context` (which
+    /// query, which row) and becomes a 503 or a 500.
+    pub fn from_db(err: sqlx::Error, context: std::fmt::Arguments<'_>) -> Self {
         if let Some(e) = err.as_database_error() {
             if let Some(mapped) = e.constraint().and_then(constraint_error) {
                 return mapped;
@@ -226,11 +236,11 @@ impl From<sqlx::Error> for AppError {
             | sqlx::Error::PoolClosed
             | sqlx::Error::Io(_)
             | sqlx::Error::Tls(_) => {
-                tracing::error!(error = %err, "database unavailable");
+                tracing::error!(error = %err, %context, "database unavailable");
                 AppError::Unavailable
             }
             other => {
-                tracing::error!(error = %other, "database error");
+                tracing::error!(error = %other, %context, "database error");
                 AppError::Internal
             }
         }

@@ -14,8 +14,10 @@
 pub mod admin;
 pub mod app;
 pub mod auth;
+pub mod authoring;
 pub mod catalog;
 pub mod components;
+pub mod domain;
 pub mod error;
 pub mod learning;
 pub mod progress;
@@ -29,6 +31,8 @@ pub mod sandbox;
 pub mod seeds;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod startup;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -9,7 +9,6 @@ async fn main() -> std::process::ExitCode {
 
 #[cfg(feature = "ssr")]
 mod cli {
-    use std::future::IntoFuture;
     use std::path::PathBuf;
     use std::process::ExitCode;
     use std::time::Duration;
@@ -18,7 +17,7 @@ mod cli {
     use clap::{Parser, Subcommand};
     use grader::server::config::{GraderConfig, SeedOnStart};
     use grader::server::embedded_pg::EmbeddedPg;
-    use grader::server::{http, migrate, AppState};
+    use grader::startup::{migrate, spawn_housekeeping, Application};
     use leptos::config::get_configuration;
     use sqlx::postgres::PgPoolOptions;
     use sqlx::PgPool;
@@ -259,41 +258,13 @@ mod cli {
         let (pool, pg) = connect(&config).await?;
         let served = async {
             prepare(&pool, &config, config.seed_on_start).await?;
-            let sandbox = grader::sandbox::Sandbox::start(config.sandbox()).await;
-            let app = http::router(AppState::new(leptos, pool.clone(), sandbox));
-            // Expired sessions are deleted in the background.
-            let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
-            tokio::spawn(
-                tower_sessions::ExpiredDeletion::continuously_delete_expired(
-                    store,
-                    tokio::time::Duration::from_secs(3600),
-                ),
-            );
-            // Old login and sign-up counters are deleted in the background too.
-            let throttle_pool = pool.clone();
-            tokio::spawn(async move {
-                let mut every = tokio::time::interval(Duration::from_secs(3600));
-                loop {
-                    every.tick().await;
-                    if let Err(e) = grader::auth::throttle::remove_old(&throttle_pool).await {
-                        tracing::warn!(error = %e, "removing old throttle rows");
-                    }
-                }
-            });
-            let listener = tokio::net::TcpListener::bind(addr)
-                .await
-                .with_context(|| format!("binding {addr}"))?;
-            tracing::info!("Grader is listening on http://{addr}");
-
+            let app = Application::build(leptos, pool.clone(), config.sandbox(), addr).await?;
+            spawn_housekeeping(&pool);
+            tracing::info!("Grader is listening on http://{}", app.address());
             let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-            // The peer's address: the login and sign-up limits count per client.
-            let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-            let server = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    stop_rx.await.ok();
-                })
-                .into_future();
-            let mut server = tokio::spawn(server);
+            let mut server = tokio::spawn(app.run_until(async {
+                stop_rx.await.ok();
+            }));
             tokio::select! {
                 result = &mut server => return result?.map_err(Into::into),
                 () = shutdown_signal() => {}

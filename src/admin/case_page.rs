@@ -1,25 +1,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{get_case_edit, CaseEdit, SaveCase};
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 
 /// `/admin/cases/{id}`: a fill-the-blanks code case.
 #[component]
 pub fn AdminCasePage() -> impl IntoView {
-    let data = Resource::new(id_param(), get_case_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(c) => view! { <CaseEditor c/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_case_edit, |c| view! { <CaseEditor c/> })
 }
 
 /// The fields of a case form, empty or from a saved case.
@@ -86,7 +76,7 @@ fn CaseEditor(c: CaseEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить кейс"</button>
             </ActionForm>
-            <DeleteSection kind=super::Section::Case id is_active answers=c.answers return_to=here/>
+            <DeleteSection kind=super::ContentKind::Case id is_active answers=c.answers return_to=here/>
         </section>
     }
 }

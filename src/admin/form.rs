@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::markdown_preview::MarkdownInput;
 use super::MoveItem;
-use crate::components::FormError;
+use crate::components::{shown, FormError, Loading};
 use crate::error::AppError;
 
 stylance::import_style!(pub style, "admin.module.css");
@@ -21,6 +21,37 @@ pub fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
             .and_then(|v| v.parse::<i64>().ok())
             .unwrap_or(0)
     }
+}
+
+/// An /admin page of one row: loads it by the route's `:id` with `load` (a
+/// server function that checks the role), then shows `show(row)`.
+pub fn edit_page<T, Fut, V>(
+    load: impl Fn(i64) -> Fut + Send + Sync + 'static,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+    Result<T, AppError>: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let data = Resource::new(id_param(), load);
+    view! { <Suspense fallback=Loading>{shown(data, show)}</Suspense> }
+}
+
+/// An /admin page that loads nothing by id (the tree, users, tokens).
+pub fn admin_page<T, Fut, V>(
+    load: impl Fn() -> Fut + Send + Sync + 'static,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+    Result<T, AppError>: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let data = Resource::new(|| (), move |_| load());
+    view! { <Suspense fallback=Loading>{shown(data, show)}</Suspense> }
 }
 
 /// An input (or a textarea with `rows`) with a label, a hint and its error.

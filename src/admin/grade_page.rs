@@ -1,26 +1,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::profession_page::LevelSelect;
 use super::{get_grade_edit, CreateProject, GradeEdit, SaveGrade};
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 
 /// `/admin/grades/{id}`: a grade, its modules and its portfolio projects.
 #[component]
 pub fn AdminGradePage() -> impl IntoView {
-    let data = Resource::new(id_param(), get_grade_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(g) => view! { <GradeEditor g/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_grade_edit, |g| view! { <GradeEditor g/> })
 }
 
 #[component]
@@ -73,7 +63,7 @@ fn GradeEditor(g: GradeEdit) -> impl IntoView {
                 </ActionForm>
             </RowList>
 
-            <DeleteSection kind=super::Section::Grade id is_active answers=g.answers return_to=here/>
+            <DeleteSection kind=super::ContentKind::Grade id is_active answers=g.answers return_to=here/>
         </section>
     }
 }

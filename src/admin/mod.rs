@@ -2,11 +2,11 @@
 //! professions, grades, modules, topics, their exercises, portfolio projects and
 //! checklists (drafts, order, live markdown preview, optimistic locking, typed
 //! input kept when a no-JavaScript save fails), roles and personal API tokens.
-//! The queries are shared with the REST API.
+//! Reads and writes go through `crate::authoring`, shared with the REST API.
 
 mod bundles_page;
 mod case_page;
-mod catalog_fns;
+mod content_fns;
 pub mod drafts;
 mod form;
 mod grade_page;
@@ -17,8 +17,6 @@ mod project_page;
 #[cfg(feature = "ssr")]
 pub mod queries;
 mod question_page;
-#[cfg(feature = "ssr")]
-pub mod run_python;
 mod server_fns;
 mod task_page;
 mod theory_page;
@@ -27,11 +25,10 @@ mod topic_page;
 mod tree_page;
 mod types;
 mod users_page;
-pub mod validate;
 
 pub use bundles_page::BundlesPage;
 pub use case_page::AdminCasePage;
-pub use catalog_fns::*;
+pub use content_fns::*;
 pub use grade_page::AdminGradePage;
 pub use markdown_preview::MarkdownInput;
 pub use module_page::AdminModulePage;

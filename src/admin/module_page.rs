@@ -1,25 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::{get_module_edit, CreateTopic, DeleteModule, ModuleEdit, SaveModule, SetPublished};
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 
 /// `/admin/modules/{id}`: edit a module, order and add its topics, delete it.
 #[component]
 pub fn AdminModulePage() -> impl IntoView {
-    let id = id_param();
-    let data = Resource::new(id, get_module_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(m) => view! { <ModuleEditor m/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_module_edit, |m| view! { <ModuleEditor m/> })
 }
 
 #[component]
@@ -65,7 +54,7 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
                 </ActionForm>
             </RowList>
 
-            <DeleteSection kind=super::Section::Module id=row.module_id is_active=row.is_active answers=m.answers return_to=here.clone()/>
+            <DeleteSection kind=super::ContentKind::Module id=row.module_id is_active=row.is_active answers=m.answers return_to=here.clone()/>
         </section>
     }
 }
@@ -74,14 +63,14 @@ fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
 /// checklist item: ticks) go with the row and offers unpublishing, which keeps them.
 #[component]
 pub fn DeleteSection(
-    kind: super::Section,
+    kind: super::ContentKind,
     id: i64,
     is_active: bool,
     answers: i64,
     return_to: String,
 ) -> impl IntoView {
     let publish = ServerAction::<SetPublished>::new();
-    use super::Section;
+    use super::ContentKind;
     let what = kind.accusative();
     let ticks = kind.holds_ticks();
     // One form per server function: each ServerAction has its own type.
@@ -100,16 +89,16 @@ pub fn DeleteSection(
         }};
     }
     let delete_form = match kind {
-        Section::Profession => delete_form!(super::DeleteProfession),
-        Section::Grade => delete_form!(super::DeleteGrade),
-        Section::Project => delete_form!(super::DeleteProject),
-        Section::Item => delete_form!(super::DeleteChecklistItem),
-        Section::Module => delete_form!(DeleteModule),
-        Section::Topic => delete_form!(super::DeleteTopic),
-        Section::Question => delete_form!(super::DeleteQuestion),
-        Section::Task => delete_form!(super::DeleteTask),
-        Section::Theory => delete_form!(super::DeleteTheory),
-        Section::Case => delete_form!(super::DeleteCase),
+        ContentKind::Profession => delete_form!(super::DeleteProfession),
+        ContentKind::Grade => delete_form!(super::DeleteGrade),
+        ContentKind::Project => delete_form!(super::DeleteProject),
+        ContentKind::Item => delete_form!(super::DeleteChecklistItem),
+        ContentKind::Module => delete_form!(DeleteModule),
+        ContentKind::Topic => delete_form!(super::DeleteTopic),
+        ContentKind::Question => delete_form!(super::DeleteQuestion),
+        ContentKind::Task => delete_form!(super::DeleteTask),
+        ContentKind::Theory => delete_form!(super::DeleteTheory),
+        ContentKind::Case => delete_form!(super::DeleteCase),
     };
     view! {
         <section class=style::panel aria-labelledby="delete-title">

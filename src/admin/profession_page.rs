@@ -1,27 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{get_profession_edit, CreateGrade, CreateProfession, ProfessionEdit, SaveProfession};
-use crate::catalog::GradeLevel;
 use crate::components::{ErrorPage, FormError, Loading};
+use crate::domain::GradeLevel;
 use crate::error::AppError;
 
 /// `/admin/professions/{id}`: a profession and its grades.
 #[component]
 pub fn AdminProfessionPage() -> impl IntoView {
-    let data = Resource::new(id_param(), get_profession_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) => view! { <ProfessionEditor p/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_profession_edit, |p| view! { <ProfessionEditor p/> })
 }
 
 /// The fields of a profession form, empty or from a saved one.
@@ -94,7 +84,7 @@ fn ProfessionEditor(p: ProfessionEdit) -> impl IntoView {
                 }}
             </section>
 
-            <DeleteSection kind=super::Section::Profession id is_active answers=p.answers return_to=here/>
+            <DeleteSection kind=super::ContentKind::Profession id is_active answers=p.answers return_to=here/>
         </section>
     }
 }

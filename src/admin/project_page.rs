@@ -1,28 +1,18 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::{
     get_checklist_item_edit, get_project_edit, AdminTrail, ChecklistItemEdit, CreateChecklistItem,
     ProjectEdit, SaveChecklistItem, SaveProject,
 };
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 
 /// `/admin/projects/{id}`: a portfolio project and its checklist.
 #[component]
 pub fn AdminProjectPage() -> impl IntoView {
-    let data = Resource::new(id_param(), get_project_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) => view! { <ProjectEditor p/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_project_edit, |p| view! { <ProjectEditor p/> })
 }
 
 /// Авторская › profession › grade.
@@ -73,7 +63,7 @@ fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
                 </ActionForm>
             </RowList>
 
-            <DeleteSection kind=super::Section::Project id is_active answers=p.checks return_to=here/>
+            <DeleteSection kind=super::ContentKind::Project id is_active answers=p.checks return_to=here/>
         </section>
     }
 }
@@ -81,17 +71,7 @@ fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
 /// `/admin/items/{id}`: one line of a project's checklist.
 #[component]
 pub fn AdminChecklistItemPage() -> impl IntoView {
-    let data = Resource::new(id_param(), get_checklist_item_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(i) => view! { <ItemEditor i/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_checklist_item_edit, |i| view! { <ItemEditor i/> })
 }
 
 #[component]
@@ -118,7 +98,7 @@ fn ItemEditor(i: ChecklistItemEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить пункт"</button>
             </ActionForm>
-            <DeleteSection kind=super::Section::Item id is_active answers=i.checks return_to=format!("/admin/items/{id}")/>
+            <DeleteSection kind=super::ContentKind::Item id is_active answers=i.checks return_to=format!("/admin/items/{id}")/>
         </section>
     }
 }

@@ -1,28 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Notice, PublishedBox, VersionInput};
+use super::form::{edit_page, style, DraftTag, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::topic_page::QuestionFields;
 use super::{get_question_edit, QuestionEdit, SaveQuestion};
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 
 /// `/admin/questions/{id}`: edit a question, with its markdown rendered as the
 /// learner will see it.
 #[component]
 pub fn AdminQuestionPage() -> impl IntoView {
-    let id = id_param();
-    let data = Resource::new(id, get_question_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(q) => view! { <QuestionEditor q/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_question_edit, |q| view! { <QuestionEditor q/> })
 }
 
 #[component]
@@ -66,7 +55,7 @@ fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить вопрос"</button>
             </ActionForm>
-            <DeleteSection kind=super::Section::Question id is_active answers=q.answers return_to=here/>
+            <DeleteSection kind=super::ContentKind::Question id is_active answers=q.answers return_to=here/>
         </section>
     }
 }

@@ -1,26 +1,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{get_task_edit, RunTaskCode, SaveTask, TaskEdit, UseTaskOutput};
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 
 /// `/admin/tasks/{id}`: a «what does this code print» task, with «Проверить код».
 #[component]
 pub fn AdminTaskPage() -> impl IntoView {
-    let id = id_param();
-    let data = Resource::new(id, get_task_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(t) => view! { <TaskEditor t/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_task_edit, |t| view! { <TaskEditor t/> })
 }
 
 /// The fields of a task form, empty or from a saved task.
@@ -113,7 +102,7 @@ fn TaskEditor(t: TaskEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить задачу"</button>
             </ActionForm>
-            <DeleteSection kind=super::Section::Task id is_active answers=t.answers return_to=here/>
+            <DeleteSection kind=super::ContentKind::Task id is_active answers=t.answers return_to=here/>
         </section>
     }
 }

@@ -1,25 +1,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{get_theory_edit, SaveTheory, TheoryEdit};
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 
 /// `/admin/theory/{id}`: a theory card, with its markdown as the learner sees it.
 #[component]
 pub fn AdminTheoryPage() -> impl IntoView {
-    let data = Resource::new(id_param(), get_theory_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(t) => view! { <TheoryEditor t/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_theory_edit, |t| view! { <TheoryEditor t/> })
 }
 
 /// The fields of a theory card form, empty or from a saved card.
@@ -76,7 +66,7 @@ fn TheoryEditor(t: TheoryEdit) -> impl IntoView {
                 <FormError result=save.value()/>
                 <button class="button" type="submit">"Сохранить карточку"</button>
             </ActionForm>
-            <DeleteSection kind=super::Section::Theory id is_active answers=t.answers return_to=here/>
+            <DeleteSection kind=super::ContentKind::Theory id is_active answers=t.answers return_to=here/>
         </section>
     }
 }

@@ -1,24 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{style, Field, Notice};
-use super::{get_tokens, CreateToken, RevokeToken, TokenView};
-use crate::components::{ErrorPage, FormError, Loading};
+use super::form::{admin_page, style, Field, Notice};
+use super::{get_tokens, CreateToken, RevokeToken};
+use crate::auth::TokenView;
+use crate::components::FormError;
 
 /// `/admin/tokens`: personal API tokens. A new token is shown once.
 #[component]
 pub fn TokensPage() -> impl IntoView {
-    let tokens = Resource::new(|| (), |_| get_tokens());
     view! {
         <Title text="API-токены"/>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match tokens.await {
-                    Ok((tokens, fresh)) => view! { <Tokens tokens fresh/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {admin_page(get_tokens, |(tokens, fresh)| view! { <Tokens tokens fresh/> })}
     }
 }
 

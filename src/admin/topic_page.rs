@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::case_page::CaseFields;
-use super::form::{id_param, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::task_page::TaskFields;
 use super::theory_page::TheoryFields;
@@ -10,24 +10,14 @@ use super::{
     get_topic_edit, get_topic_preview, CreateCase, CreateQuestion, CreateTask, CreateTheory,
     SaveTopic, TopicEdit, TopicPreview,
 };
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 use crate::learning::ExerciseCard;
 
 /// `/admin/topics/{id}`: edit a topic and list, order and add its exercises of
 /// every kind: theory cards, questions, tasks and cases.
 #[component]
 pub fn AdminTopicPage() -> impl IntoView {
-    let data = Resource::new(id_param(), get_topic_edit);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(t) => view! { <TopicEditor t/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_topic_edit, |t| view! { <TopicEditor t/> })
 }
 
 #[component]
@@ -112,7 +102,7 @@ fn TopicEditor(t: TopicEdit) -> impl IntoView {
                 </ActionForm>
             </RowList>
 
-            <DeleteSection kind=super::Section::Topic id=row.topic_id is_active=row.is_active answers=t.answers return_to=here.clone()/>
+            <DeleteSection kind=super::ContentKind::Topic id=row.topic_id is_active=row.is_active answers=t.answers return_to=here.clone()/>
         </section>
     }
 }
@@ -150,18 +140,7 @@ pub fn QuestionFields<T: Send + Sync + 'static>(
 /// drafts; read-only (the forms are disabled).
 #[component]
 pub fn TopicPreviewPage() -> impl IntoView {
-    let id = id_param();
-    let data = Resource::new(id, get_topic_preview);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) => view! { <Preview p/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    edit_page(get_topic_preview, |p| view! { <Preview p/> })
 }
 
 #[component]

@@ -1,24 +1,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{id_param, style, DraftTag, Field, MoveButtons, Notice};
+use super::form::{admin_page, id_param, style, DraftTag, Field, MoveButtons, Notice};
 use super::{get_admin_tree, get_grade_trail, AdminTree, CreateModule, TreeGrade};
 use crate::components::{ErrorPage, Loading};
 
 /// `/admin`: the whole hierarchy as a tree, drafts included.
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    let tree = Resource::new(|| (), |_| get_admin_tree());
     view! {
         <Title text="Авторская"/>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match tree.await {
-                    Ok(tree) => view! { <TreeView tree/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {admin_page(get_admin_tree, |tree| view! { <TreeView tree/> })}
     }
 }
 

@@ -1,25 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{style, Notice};
+use super::form::{admin_page, style, Notice};
 use super::{get_users, SetRole, UserRow};
 use crate::auth::Role;
-use crate::components::{ErrorPage, FormError, Loading};
+use crate::components::FormError;
 
 /// `/admin/users`: accounts and their roles; admins only.
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let users = Resource::new(|| (), |_| get_users());
     view! {
         <Title text="Пользователи и роли"/>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match users.await {
-                    Ok((users, me)) => view! { <UsersTable users me/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {admin_page(get_users, |(users, me)| view! { <UsersTable users me/> })}
     }
 }
 

@@ -91,3 +91,16 @@ impl Caller {
         }
     }
 }
+
+/// A caller with the author (or admin) role: what every authoring endpoint
+/// takes, so none can forget the check. Guests get 401, learners 403.
+pub struct Author(pub Actor);
+
+impl FromRequestParts<AppState> for Author {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        Ok(Author(caller.require(Role::Author)?))
+    }
+}

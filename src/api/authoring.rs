@@ -1,21 +1,27 @@
-//! CRUD for authors (role author or admin; by token or session). The queries are
-//! /admin's own, so validation, optimistic locking and delete confirmation are the
-//! same here: PUT carries the `version` it read, DELETE of something learners
-//! answered needs `?confirm=true`.
+//! CRUD for authors (role author or admin; by token or session), every kind
+//! through the authoring core, so validation, optimistic locking and delete
+//! confirmation are /admin's: PUT carries the `version` it read (409 when stale),
+//! DELETE of something learners answered or ticked needs `?confirm=true`.
+//!
+//! `collection!` and `item!` stamp each kind's handlers with their OpenAPI
+//! description; `routes()` registers them through utoipa-axum, so the router and
+//! the document are built from the same list.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use super::auth::Caller;
+use super::auth::Author;
 use super::error::{ApiErrorBody, ApiResult, Json, Path, Query};
-use crate::admin::queries as q;
-use crate::admin::{
-    CaseInput, CaseRow, ModuleRow, QuestionInput, QuestionRow, RunOutput, SectionInput, TaskInput,
-    TaskRow, TheoryInput, TheoryRow, TopicRow,
+use crate::authoring::core;
+use crate::authoring::{
+    CaseInput, CaseRow, ChecklistItemInput, ChecklistItemRow, GradeInput, GradeRow, ModuleRow,
+    ProjectRow, QuestionInput, QuestionRow, RunOutput, SectionInput, TaskInput, TaskRow,
+    TheoryInput, TheoryRow, TopicRow,
 };
-use crate::auth::Role;
 use crate::server::AppState;
 
 /// An update: the fields, and the `version` the client read (409 when stale).
@@ -29,501 +35,285 @@ pub struct Versioned<T> {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DeleteParams {
-    /// Required when learners have answered exercises inside.
+    /// Required when learners have answered exercises inside (or ticked a checklist).
     pub confirm: Option<bool>,
 }
 
-// ---- modules ---------------------------------------------------------------
+/// GET (drafts included) and POST of the rows under one parent.
+macro_rules! collection {
+    ($row:ty, $input:ty, $path:tt, $parent:tt, $list:ident, $create:ident) => {
+        #[utoipa::path(get, path = $path, tag = "authoring", params(($parent = i64, Path)),
+                    responses((status = 200, body = Vec<$row>, description = "drafts included"),
+                        (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody),
+                        (status = 404, body = ApiErrorBody)),
+                    security(("bearer" = []), ("cookie" = [])))]
+        pub async fn $list(
+            State(s): State<AppState>,
+            _: Author,
+            Path(parent): Path<i64>,
+        ) -> ApiResult<Json<Vec<$row>>> {
+            Ok(Json(core::list::<$row>(&s.pool, parent).await?))
+        }
 
-#[utoipa::path(get, path = "/api/v1/grades/{grade_id}/modules", tag = "authoring",
-    params(("grade_id" = i64, Path)),
-    responses((status = 200, body = Vec<ModuleRow>, description = "drafts included"),
-        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn list_modules(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(grade_id): Path<i64>,
-) -> ApiResult<Json<Vec<ModuleRow>>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::modules_of_grade(&s.pool, grade_id).await?))
+        #[utoipa::path(post, path = $path, tag = "authoring", params(($parent = i64, Path)),
+                    request_body = $input,
+                    responses((status = 201, body = $row), (status = 401, body = ApiErrorBody),
+                        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+                        (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
+                    security(("bearer" = []), ("cookie" = [])))]
+        pub async fn $create(
+            State(s): State<AppState>,
+            _: Author,
+            Path(parent): Path<i64>,
+            Json(input): Json<$input>,
+        ) -> ApiResult<(StatusCode, Json<$row>)> {
+            let row = core::create::<$row>(&s.pool, parent, &input).await?;
+            Ok((StatusCode::CREATED, Json(row)))
+        }
+    };
 }
 
-#[utoipa::path(post, path = "/api/v1/grades/{grade_id}/modules", tag = "authoring",
-    params(("grade_id" = i64, Path)), request_body = SectionInput,
-    responses((status = 201, body = ModuleRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn create_module(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(grade_id): Path<i64>,
-    Json(input): Json<SectionInput>,
-) -> ApiResult<(StatusCode, Json<ModuleRow>)> {
-    c.require(Role::Author)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(q::create_module(&s.pool, grade_id, &input).await?),
-    ))
+/// GET, PUT and DELETE of one row by id.
+macro_rules! item {
+    ($row:ty, $input:ty, $path:tt, $id:tt, $get:ident, $update:ident, $delete:ident) => {
+        #[utoipa::path(get, path = $path, tag = "authoring", params(($id = i64, Path)),
+            responses((status = 200, body = $row), (status = 401, body = ApiErrorBody),
+                (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
+            security(("bearer" = []), ("cookie" = [])))]
+        pub async fn $get(
+            State(s): State<AppState>,
+            _: Author,
+            Path(id): Path<i64>,
+        ) -> ApiResult<Json<$row>> {
+            Ok(Json(core::get::<$row>(&s.pool, id).await?))
+        }
+
+        #[utoipa::path(put, path = $path, tag = "authoring", params(($id = i64, Path)),
+            request_body = Versioned<$input>,
+            responses((status = 200, body = $row), (status = 401, body = ApiErrorBody),
+                (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+                (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
+            security(("bearer" = []), ("cookie" = [])))]
+        pub async fn $update(
+            State(s): State<AppState>,
+            _: Author,
+            Path(id): Path<i64>,
+            Json(input): Json<Versioned<$input>>,
+        ) -> ApiResult<Json<$row>> {
+            let row = core::update::<$row>(&s.pool, id, &input.version, &input.fields).await?;
+            Ok(Json(row))
+        }
+
+        #[utoipa::path(delete, path = $path, tag = "authoring", params(($id = i64, Path), DeleteParams),
+            responses((status = 204, description = "deleted"), (status = 401, body = ApiErrorBody),
+                (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+                (status = 409, body = ApiErrorBody)),
+            security(("bearer" = []), ("cookie" = [])))]
+        pub async fn $delete(
+            State(s): State<AppState>,
+            _: Author,
+            Path(id): Path<i64>,
+            Query(p): Query<DeleteParams>,
+        ) -> ApiResult<StatusCode> {
+            core::delete::<$row>(&s.pool, id, p.confirm.unwrap_or(false)).await?;
+            Ok(StatusCode::NO_CONTENT)
+        }
+    };
 }
 
-#[utoipa::path(get, path = "/api/v1/modules/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 200, body = ModuleRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn get_module(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<ModuleRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::module(&s.pool, id).await?))
-}
-
-#[utoipa::path(put, path = "/api/v1/modules/{id}", tag = "authoring", params(("id" = i64, Path)),
-    request_body = Versioned<SectionInput>,
-    responses((status = 200, body = ModuleRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
-        (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn update_module(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-    Json(input): Json<Versioned<SectionInput>>,
-) -> ApiResult<Json<ModuleRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(
-        q::update_module(&s.pool, id, &input.version, &input.fields).await?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/modules/{id}", tag = "authoring", params(("id" = i64, Path), DeleteParams),
-    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn delete_module(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-    Query(p): Query<DeleteParams>,
-) -> ApiResult<StatusCode> {
-    c.require(Role::Author)?;
-    q::delete_module(&s.pool, id, p.confirm.unwrap_or(false)).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-// ---- topics ----------------------------------------------------------------
-
-#[utoipa::path(get, path = "/api/v1/modules/{module_id}/topics", tag = "authoring",
-    params(("module_id" = i64, Path)),
-    responses((status = 200, body = Vec<TopicRow>, description = "drafts included"),
-        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn list_topics(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(module_id): Path<i64>,
-) -> ApiResult<Json<Vec<TopicRow>>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::topics_of_module(&s.pool, module_id).await?))
-}
-
-#[utoipa::path(post, path = "/api/v1/modules/{module_id}/topics", tag = "authoring",
-    params(("module_id" = i64, Path)), request_body = SectionInput,
-    responses((status = 201, body = TopicRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn create_topic(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(module_id): Path<i64>,
-    Json(input): Json<SectionInput>,
-) -> ApiResult<(StatusCode, Json<TopicRow>)> {
-    c.require(Role::Author)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(q::create_topic(&s.pool, module_id, &input).await?),
-    ))
-}
-
-#[utoipa::path(get, path = "/api/v1/topics/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 200, body = TopicRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn get_topic(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<TopicRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::topic(&s.pool, id).await?))
-}
-
-#[utoipa::path(put, path = "/api/v1/topics/{id}", tag = "authoring", params(("id" = i64, Path)),
-    request_body = Versioned<SectionInput>,
-    responses((status = 200, body = TopicRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
-        (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn update_topic(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-    Json(input): Json<Versioned<SectionInput>>,
-) -> ApiResult<Json<TopicRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(
-        q::update_topic(&s.pool, id, &input.version, &input.fields).await?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/topics/{id}", tag = "authoring", params(("id" = i64, Path), DeleteParams),
-    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn delete_topic(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-    Query(p): Query<DeleteParams>,
-) -> ApiResult<StatusCode> {
-    c.require(Role::Author)?;
-    q::delete_topic(&s.pool, id, p.confirm.unwrap_or(false)).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-// ---- questions -------------------------------------------------------------
-
-#[utoipa::path(get, path = "/api/v1/topics/{topic_id}/questions", tag = "authoring",
-    params(("topic_id" = i64, Path)),
-    responses((status = 200, body = Vec<QuestionRow>, description = "drafts and correct answers included"),
-        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn list_questions(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(topic_id): Path<i64>,
-) -> ApiResult<Json<Vec<QuestionRow>>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::questions_of_topic(&s.pool, topic_id).await?))
-}
-
-#[utoipa::path(post, path = "/api/v1/topics/{topic_id}/questions", tag = "authoring",
-    params(("topic_id" = i64, Path)), request_body = QuestionInput,
-    responses((status = 201, body = QuestionRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn create_question(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(topic_id): Path<i64>,
-    Json(input): Json<QuestionInput>,
-) -> ApiResult<(StatusCode, Json<QuestionRow>)> {
-    c.require(Role::Author)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(q::create_question(&s.pool, topic_id, &input).await?),
-    ))
-}
-
-#[utoipa::path(get, path = "/api/v1/questions/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 200, body = QuestionRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn get_question(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<QuestionRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::question(&s.pool, id).await?))
-}
-
-#[utoipa::path(put, path = "/api/v1/questions/{id}", tag = "authoring", params(("id" = i64, Path)),
-    request_body = Versioned<QuestionInput>,
-    responses((status = 200, body = QuestionRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
-        (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn update_question(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-    Json(input): Json<Versioned<QuestionInput>>,
-) -> ApiResult<Json<QuestionRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(
-        q::update_question(&s.pool, id, &input.version, &input.fields).await?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/questions/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn delete_question(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<StatusCode> {
-    c.require(Role::Author)?;
-    q::delete_question(&s.pool, id).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-// ---- tasks -----------------------------------------------------------------
-
-#[utoipa::path(get, path = "/api/v1/topics/{topic_id}/tasks", tag = "authoring",
-    params(("topic_id" = i64, Path)),
-    responses((status = 200, body = Vec<TaskRow>, description = "drafts and answers included"),
-        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn list_tasks(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(topic_id): Path<i64>,
-) -> ApiResult<Json<Vec<TaskRow>>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::tasks_of_topic(&s.pool, topic_id).await?))
-}
-
-#[utoipa::path(post, path = "/api/v1/topics/{topic_id}/tasks", tag = "authoring",
-    params(("topic_id" = i64, Path)), request_body = TaskInput,
-    responses((status = 201, body = TaskRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn create_task(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(topic_id): Path<i64>,
-    Json(input): Json<TaskInput>,
-) -> ApiResult<(StatusCode, Json<TaskRow>)> {
-    c.require(Role::Author)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(q::create_task(&s.pool, topic_id, &input).await?),
-    ))
-}
-
-#[utoipa::path(get, path = "/api/v1/tasks/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 200, body = TaskRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn get_task(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<TaskRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::task(&s.pool, id).await?))
-}
-
-#[utoipa::path(put, path = "/api/v1/tasks/{id}", tag = "authoring", params(("id" = i64, Path)),
-    request_body = Versioned<TaskInput>,
-    responses((status = 200, body = TaskRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
-        (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn update_task(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-    Json(input): Json<Versioned<TaskInput>>,
-) -> ApiResult<Json<TaskRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(
-        q::update_task(&s.pool, id, &input.version, &input.fields).await?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/tasks/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn delete_task(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<StatusCode> {
-    c.require(Role::Author)?;
-    q::delete_task(&s.pool, id).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-// ---- theory cards -------------------------------------------------------------
-
-#[utoipa::path(get, path = "/api/v1/topics/{topic_id}/theory", tag = "authoring",
-    params(("topic_id" = i64, Path)),
-    responses((status = 200, body = Vec<TheoryRow>, description = "drafts and answers included"),
-        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn list_theory_cards(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(topic_id): Path<i64>,
-) -> ApiResult<Json<Vec<TheoryRow>>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::theory_of_topic(&s.pool, topic_id).await?))
-}
-
-#[utoipa::path(post, path = "/api/v1/topics/{topic_id}/theory", tag = "authoring",
-    params(("topic_id" = i64, Path)), request_body = TheoryInput,
-    responses((status = 201, body = TheoryRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn create_theory_card(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(topic_id): Path<i64>,
-    Json(input): Json<TheoryInput>,
-) -> ApiResult<(StatusCode, Json<TheoryRow>)> {
-    c.require(Role::Author)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(q::create_theory(&s.pool, topic_id, &input).await?),
-    ))
-}
-
-#[utoipa::path(get, path = "/api/v1/theory/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 200, body = TheoryRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn get_theory_card(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<TheoryRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::theory(&s.pool, id).await?))
-}
-
-#[utoipa::path(put, path = "/api/v1/theory/{id}", tag = "authoring", params(("id" = i64, Path)),
-    request_body = Versioned<TheoryInput>,
-    responses((status = 200, body = TheoryRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
-        (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn update_theory_card(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-    Json(input): Json<Versioned<TheoryInput>>,
-) -> ApiResult<Json<TheoryRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(
-        q::update_theory(&s.pool, id, &input.version, &input.fields).await?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/theory/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn delete_theory_card(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<StatusCode> {
-    c.require(Role::Author)?;
-    q::delete_theory(&s.pool, id).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-// ---- cases --------------------------------------------------------------------
-
-#[utoipa::path(get, path = "/api/v1/topics/{topic_id}/cases", tag = "authoring",
-    params(("topic_id" = i64, Path)),
-    responses((status = 200, body = Vec<CaseRow>, description = "drafts and answers included"),
-        (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn list_cases(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(topic_id): Path<i64>,
-) -> ApiResult<Json<Vec<CaseRow>>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::cases_of_topic(&s.pool, topic_id).await?))
-}
-
-#[utoipa::path(post, path = "/api/v1/topics/{topic_id}/cases", tag = "authoring",
-    params(("topic_id" = i64, Path)), request_body = CaseInput,
-    responses((status = 201, body = CaseRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn create_case(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(topic_id): Path<i64>,
-    Json(input): Json<CaseInput>,
-) -> ApiResult<(StatusCode, Json<CaseRow>)> {
-    c.require(Role::Author)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(q::create_case(&s.pool, topic_id, &input).await?),
-    ))
-}
-
-#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 200, body = CaseRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn get_case(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<CaseRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(q::case(&s.pool, id).await?))
-}
-
-#[utoipa::path(put, path = "/api/v1/cases/{id}", tag = "authoring", params(("id" = i64, Path)),
-    request_body = Versioned<CaseInput>,
-    responses((status = 200, body = CaseRow), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
-        (status = 422, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn update_case(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-    Json(input): Json<Versioned<CaseInput>>,
-) -> ApiResult<Json<CaseRow>> {
-    c.require(Role::Author)?;
-    Ok(Json(
-        q::update_case(&s.pool, id, &input.version, &input.fields).await?,
-    ))
-}
-
-#[utoipa::path(delete, path = "/api/v1/cases/{id}", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 204, description = "deleted"), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
-    security(("bearer" = []), ("cookie" = [])))]
-pub async fn delete_case(
-    State(s): State<AppState>,
-    c: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<StatusCode> {
-    c.require(Role::Author)?;
-    q::delete_case(&s.pool, id).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
+item!(
+    GradeRow,
+    GradeInput,
+    "/grades/{grade_id}",
+    "grade_id",
+    get_grade,
+    update_grade,
+    delete_grade
+);
+collection!(
+    ProjectRow,
+    SectionInput,
+    "/grades/{grade_id}/projects",
+    "grade_id",
+    list_projects,
+    create_project
+);
+item!(
+    ProjectRow,
+    SectionInput,
+    "/projects/{project_id}",
+    "project_id",
+    get_project,
+    update_project,
+    delete_project
+);
+collection!(
+    ChecklistItemRow,
+    ChecklistItemInput,
+    "/projects/{project_id}/items",
+    "project_id",
+    list_checklist_items,
+    create_checklist_item
+);
+item!(
+    ChecklistItemRow,
+    ChecklistItemInput,
+    "/project-items/{item_id}",
+    "item_id",
+    get_checklist_item,
+    update_checklist_item,
+    delete_checklist_item
+);
+collection!(
+    ModuleRow,
+    SectionInput,
+    "/grades/{grade_id}/modules",
+    "grade_id",
+    list_modules,
+    create_module
+);
+item!(
+    ModuleRow,
+    SectionInput,
+    "/modules/{id}",
+    "id",
+    get_module,
+    update_module,
+    delete_module
+);
+collection!(
+    TopicRow,
+    SectionInput,
+    "/modules/{module_id}/topics",
+    "module_id",
+    list_topics,
+    create_topic
+);
+item!(
+    TopicRow,
+    SectionInput,
+    "/topics/{id}",
+    "id",
+    get_topic,
+    update_topic,
+    delete_topic
+);
+collection!(
+    QuestionRow,
+    QuestionInput,
+    "/topics/{topic_id}/questions",
+    "topic_id",
+    list_questions,
+    create_question
+);
+item!(
+    QuestionRow,
+    QuestionInput,
+    "/questions/{id}",
+    "id",
+    get_question,
+    update_question,
+    delete_question
+);
+collection!(
+    TaskRow,
+    TaskInput,
+    "/topics/{topic_id}/tasks",
+    "topic_id",
+    list_tasks,
+    create_task
+);
+item!(
+    TaskRow,
+    TaskInput,
+    "/tasks/{id}",
+    "id",
+    get_task,
+    update_task,
+    delete_task
+);
+collection!(
+    TheoryRow,
+    TheoryInput,
+    "/topics/{topic_id}/theory",
+    "topic_id",
+    list_theory_cards,
+    create_theory_card
+);
+item!(
+    TheoryRow,
+    TheoryInput,
+    "/theory/{id}",
+    "id",
+    get_theory_card,
+    update_theory_card,
+    delete_theory_card
+);
+collection!(
+    CaseRow,
+    CaseInput,
+    "/topics/{topic_id}/cases",
+    "topic_id",
+    list_cases,
+    create_case
+);
+item!(
+    CaseRow,
+    CaseInput,
+    "/cases/{id}",
+    "id",
+    get_case,
+    update_case,
+    delete_case
+);
 
 /// «Проверить код»: runs the task's saved code with python3 in the bubblewrap
 /// sandbox (no network, 5 s, 256 MB) and returns what it printed; 503 when code
 /// running is off or every slot is busy.
-#[utoipa::path(post, path = "/api/v1/tasks/{id}/run", tag = "authoring", params(("id" = i64, Path)),
-    responses((status = 200, body = RunOutput), (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody),
-        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 503, body = ApiErrorBody)),
+#[utoipa::path(post, path = "/tasks/{id}/run", tag = "authoring", params(("id" = i64, Path)),
+    responses((status = 200, body = RunOutput), (status = 401, body = ApiErrorBody),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+        (status = 503, body = ApiErrorBody)),
     security(("bearer" = []), ("cookie" = [])))]
 pub async fn run_task(
     State(s): State<AppState>,
-    c: Caller,
+    _: Author,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<RunOutput>> {
-    c.require(Role::Author)?;
-    let task = q::task(&s.pool, id).await?;
+    let task = core::get::<TaskRow>(&s.pool, id).await?;
     Ok(Json(
-        crate::admin::run_python::run(&s.sandbox, &task.code).await?,
+        crate::authoring::tasks::run(&s.sandbox, &task.code).await?,
     ))
+}
+
+/// Every kind's routes. A new kind adds its `collection!`/`item!` lines above and
+/// one line here.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_grade, update_grade, delete_grade))
+        .routes(routes!(list_projects, create_project))
+        .routes(routes!(get_project, update_project, delete_project))
+        .routes(routes!(list_checklist_items, create_checklist_item))
+        .routes(routes!(
+            get_checklist_item,
+            update_checklist_item,
+            delete_checklist_item
+        ))
+        .routes(routes!(list_modules, create_module))
+        .routes(routes!(get_module, update_module, delete_module))
+        .routes(routes!(list_topics, create_topic))
+        .routes(routes!(get_topic, update_topic, delete_topic))
+        .routes(routes!(list_questions, create_question))
+        .routes(routes!(get_question, update_question, delete_question))
+        .routes(routes!(list_tasks, create_task))
+        .routes(routes!(get_task, update_task, delete_task))
+        .routes(routes!(run_task))
+        .routes(routes!(list_theory_cards, create_theory_card))
+        .routes(routes!(
+            get_theory_card,
+            update_theory_card,
+            delete_theory_card
+        ))
+        .routes(routes!(list_cases, create_case))
+        .routes(routes!(get_case, update_case, delete_case))
 }

@@ -8,11 +8,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::auth::Caller;
+use super::auth::Author;
 use super::error::{ApiError, ApiErrorBody, ApiResult, Json, Path, Query};
-use crate::admin::queries as q;
-use crate::admin::BundleReport;
-use crate::auth::Role;
+use crate::authoring::bundles::import_bundle;
+use crate::authoring::BundleReport;
 use crate::error::AppError;
 use crate::seeds::{export, pack};
 use crate::server::AppState;
@@ -31,27 +30,25 @@ fn tarball(name: &str, bytes: Vec<u8>) -> Response {
         .into_response()
 }
 
-#[utoipa::path(get, path = "/api/v1/bundles", tag = "authoring",
+#[utoipa::path(get, path = "/bundles", tag = "authoring",
     responses((status = 200, description = "the published catalog as seeds files in a .tar.gz", content_type = "application/gzip", body = Vec<u8>),
         (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)),
     security(("bearer" = []), ("cookie" = [])))]
-pub async fn export_catalog(State(s): State<AppState>, c: Caller) -> ApiResult<Response> {
-    c.require(Role::Author)?;
+pub async fn export_catalog(State(s): State<AppState>, _: Author) -> ApiResult<Response> {
     let files = export(&s.pool, None).await?;
     Ok(tarball("grader-catalog.tar.gz", pack(&files)?))
 }
 
-#[utoipa::path(get, path = "/api/v1/bundles/{profession}", tag = "authoring",
+#[utoipa::path(get, path = "/bundles/{profession}", tag = "authoring",
     params(("profession" = String, Path, description = "profession slug")),
     responses((status = 200, description = "one profession as seeds files in a .tar.gz", content_type = "application/gzip", body = Vec<u8>),
         (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)),
     security(("bearer" = []), ("cookie" = [])))]
 pub async fn export_profession(
     State(s): State<AppState>,
-    c: Caller,
+    _: Author,
     Path(profession): Path<String>,
 ) -> ApiResult<Response> {
-    c.require(Role::Author)?;
     let files = export(&s.pool, Some(&profession)).await?;
     Ok(tarball(
         &format!("grader-{profession}.tar.gz"),
@@ -68,22 +65,28 @@ pub struct ImportParams {
     pub whole_catalog: Option<bool>,
 }
 
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    use utoipa_axum::routes;
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(routes!(export_catalog, import))
+        .routes(routes!(export_profession))
+}
+
 /// Imports a `.tar.gz` bundle (seeds format) in one transaction, matching rows by
 /// slug. A dry run (the default) reports what would be created, updated and
 /// unpublished, and changes nothing.
-#[utoipa::path(post, path = "/api/v1/bundles", tag = "authoring", params(ImportParams),
+#[utoipa::path(post, path = "/bundles", tag = "authoring", params(ImportParams),
     request_body(content = Vec<u8>, description = "a .tar.gz, sent as application/gzip", content_type = "application/gzip"),
     responses((status = 200, body = BundleReport), (status = 401, body = ApiErrorBody),
         (status = 403, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 422, body = ApiErrorBody)),
     security(("bearer" = []), ("cookie" = [])))]
 pub async fn import(
     State(s): State<AppState>,
-    c: Caller,
+    _: Author,
     Query(p): Query<ImportParams>,
     headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<BundleReport>> {
-    c.require(Role::Author)?;
     // Only a gzip body: no HTML form can send this type across sites.
     let gzip = headers
         .get(axum::http::header::CONTENT_TYPE)
@@ -102,7 +105,7 @@ pub async fn import(
         )
         .into());
     }
-    let report = q::import_bundle(
+    let report = import_bundle(
         &s.pool,
         &body,
         p.whole_catalog.unwrap_or(false),
@@ -116,10 +119,9 @@ pub async fn import(
 /// dry-run report on the page.
 pub async fn upload_form(
     State(s): State<AppState>,
-    c: Caller,
+    Author(actor): Author,
     mut form: Multipart,
 ) -> Result<Redirect, ApiError> {
-    let actor = c.require(Role::Author)?;
     let bad = || AppError::invalid("bundle", "Выберите файл .tar.gz с бандлом.");
     while let Some(field) = form.next_field().await.map_err(|_| bad())? {
         if field.name() == Some("bundle") {
@@ -128,7 +130,9 @@ pub async fn upload_form(
             if bytes.is_empty() {
                 return Err(bad().into());
             }
-            let id = q::save_upload(&s.pool, actor.learner_id, &name, &bytes).await?;
+            let id =
+                crate::authoring::bundles::save_upload(&s.pool, actor.learner_id, &name, &bytes)
+                    .await?;
             return Ok(Redirect::to(&format!("/admin/bundles?upload={id}")));
         }
     }

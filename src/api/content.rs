@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::auth::Caller;
 use super::error::{ApiErrorBody, ApiResult, Json, Path, Query};
-use crate::catalog::GradeLevel;
+use crate::domain::GradeLevel;
 use crate::error::AppError;
 use crate::learning::ExerciseItem;
 use crate::server::AppState;
@@ -89,7 +89,7 @@ pub struct Section {
     pub description: String,
 }
 
-#[utoipa::path(get, path = "/api/v1/professions", tag = "content", params(Paging),
+#[utoipa::path(get, path = "/professions", tag = "content", params(Paging),
     responses((status = 200, body = Page<Profession>), (status = 422, body = ApiErrorBody)))]
 pub async fn professions(
     State(s): State<AppState>,
@@ -173,7 +173,7 @@ async fn topic_id(pool: &PgPool, p: &str, g: &str, m: &str, t: &str) -> Result<i
     .ok_or(AppError::NotFound)
 }
 
-#[utoipa::path(get, path = "/api/v1/professions/{profession}/grades", tag = "content",
+#[utoipa::path(get, path = "/professions/{profession}/grades", tag = "content",
     params(("profession" = String, Path, description = "profession slug"), Paging),
     responses((status = 200, body = Page<Grade>), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn grades(
@@ -203,7 +203,7 @@ pub async fn grades(
     Ok(Json(p.page(all)?))
 }
 
-#[utoipa::path(get, path = "/api/v1/professions/{profession}/grades/{grade}/modules", tag = "content",
+#[utoipa::path(get, path = "/professions/{profession}/grades/{grade}/modules", tag = "content",
     params(("profession" = String, Path), ("grade" = String, Path, description = "grade slug: intern, junior, junior-plus…"), Paging),
     responses((status = 200, body = Page<Section>), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn modules(
@@ -225,7 +225,7 @@ pub async fn modules(
     Ok(Json(p.page(all)?))
 }
 
-#[utoipa::path(get, path = "/api/v1/professions/{profession}/grades/{grade}/modules/{module}/topics", tag = "content",
+#[utoipa::path(get, path = "/professions/{profession}/grades/{grade}/modules/{module}/topics", tag = "content",
     params(("profession" = String, Path), ("grade" = String, Path), ("module" = String, Path), Paging),
     responses((status = 200, body = Page<Section>), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn topics(
@@ -249,7 +249,7 @@ pub async fn topics(
 
 /// A topic's published exercises: theory, questions, tasks, cases, in that order.
 /// `feedback` is present only for exercises the caller has answered.
-#[utoipa::path(get, path = "/api/v1/professions/{profession}/grades/{grade}/modules/{module}/topics/{topic}/exercises", tag = "content",
+#[utoipa::path(get, path = "/professions/{profession}/grades/{grade}/modules/{module}/topics/{topic}/exercises", tag = "content",
     params(("profession" = String, Path), ("grade" = String, Path), ("module" = String, Path), ("topic" = String, Path), Paging),
     responses((status = 200, body = Page<ExerciseItem>), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn exercises(

@@ -4,9 +4,6 @@
 use axum::response::Html;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::{RefOr, Required};
-use utoipa::OpenApi;
-
-use super::ApiDoc;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -93,7 +90,7 @@ pub async fn page(
     axum::extract::State(state): axum::extract::State<crate::server::AppState>,
 ) -> Html<String> {
     let css = &crate::pwa::assets::shell_assets(&state.leptos_options).css;
-    let doc = ApiDoc::openapi();
+    let doc = super::document();
     let mut body = String::new();
     for (path, item) in &doc.paths.paths {
         for (method, op) in [

@@ -18,8 +18,10 @@ pub mod session;
 pub mod throttle;
 #[cfg(feature = "ssr")]
 pub mod tokens;
+mod types;
 
 pub use login_page::LoginPage;
 pub use register_page::RegisterPage;
 pub use roles::Role;
 pub use server_fns::*;
+pub use types::*;

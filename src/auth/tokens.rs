@@ -6,7 +6,7 @@ use sqlx::PgPool;
 
 use super::guard::Actor;
 use super::roles::Role;
-use crate::admin::TokenView;
+use super::types::TokenView;
 use crate::error::AppError;
 
 const PREFIX: &str = "grd_";

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use sqlx::PgPool;
 
 use super::types::*;
+use crate::domain::stars;
 use crate::error::AppError;
-use crate::learning::path::stars;
-use crate::progress::queries::rollup;
+use crate::progress::mastery::rollup;
 
 pub async fn list_professions(
     pool: &PgPool,

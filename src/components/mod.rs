@@ -9,5 +9,5 @@ mod stars;
 pub use form_error::FormError;
 pub use frame::Frame;
 pub use logo::Logo;
-pub use pages::{Crumbs, ErrorPage, Loading, NotFound};
+pub use pages::{shown, Crumbs, ErrorPage, Loading, NotFound};
 pub use stars::{format_rating, Stars};

@@ -92,6 +92,29 @@ pub fn Loading() -> impl IntoView {
     view! { <p class=style::loading aria-live="polite">"Загружаем…"</p> }
 }
 
+/// What a page shows of what it loaded: `show(data)`, or the error page (a guest
+/// is sent to sign in; 403, 404, 5xx) when loading failed. Goes inside the page's
+/// `<Suspense>` or `<Transition>`.
+pub fn shown<T, V>(
+    data: Resource<Result<T, AppError>>,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> Suspend<AnyView> + Send + Sync + 'static
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+    Result<T, AppError>: serde::Serialize + serde::de::DeserializeOwned,
+{
+    move || {
+        let show = show.clone();
+        Suspend::new(async move {
+            match data.await {
+                Ok(data) => show(data).into_any(),
+                Err(error) => view! { <ErrorPage error/> }.into_any(),
+            }
+        })
+    }
+}
+
 /// Breadcrumbs: every level above the page, as plain links.
 #[component]
 pub fn Crumbs(links: Vec<(String, String)>) -> impl IntoView {

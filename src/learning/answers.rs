@@ -1,155 +1,21 @@
-//! Grading and storing answers (server only). Every attempt is appended; a retry
-//! with the same client id is stored once.
+//! The answer pipeline (server only). Each edge builds an `Attempt`: a page's
+//! form (`Submission`, with or without JavaScript, in a lesson or not) and the
+//! REST API (`api::learner`). `submit` checks it, grades it against the key,
+//! appends it with the feedback the learner is shown, and says where the topic's
+//! mastery now stands. Later views show that stored feedback (`stored_feedback`),
+//! never a new grading against a key an author may have changed since.
 
-use std::collections::HashMap;
-
-use serde_json::json;
 use similar::{ChangeTag, TextDiff};
 use sqlx::PgPool;
+use uuid::Uuid;
+
+pub use super::attempt::{client_id, Attempt, Response, Submission};
 
 use super::feedback::{Answered, Feedback, FeedbackDetail};
 use super::grading;
+use crate::domain::ExerciseKind;
 use crate::error::AppError;
 use crate::server::render::markdown;
-
-/// An answer as it arrives from a form (the same fields with or without JavaScript).
-#[derive(Debug, Clone, Default)]
-pub struct Submission {
-    pub kind: String,
-    pub exercise_id: i64,
-    pub client_id: String,
-    pub lesson_id: Option<i64>,
-    pub understood: Option<String>,
-    pub choice: Option<String>,
-    pub picked: HashMap<String, String>,
-    pub text: Option<String>,
-    pub fields: HashMap<String, String>,
-}
-
-/// The response as stored in `answers.response`.
-pub enum Response {
-    Theory(bool),
-    Question(Vec<i32>),
-    Task(String),
-    Case(Vec<String>),
-}
-
-impl Response {
-    fn to_json(&self) -> serde_json::Value {
-        match self {
-            Response::Theory(u) => json!({ "understood": u }),
-            Response::Question(c) => json!({ "chosen": c }),
-            Response::Task(t) => json!({ "text": t }),
-            Response::Case(f) => json!({ "fields": f }),
-        }
-    }
-
-    pub fn from_json(kind: &str, v: &serde_json::Value) -> Option<Self> {
-        Some(match kind {
-            "theory" => Response::Theory(v.get("understood")?.as_bool()?),
-            "question" => {
-                Response::Question(serde_json::from_value(v.get("chosen")?.clone()).ok()?)
-            }
-            "task" => Response::Task(v.get("text")?.as_str()?.to_string()),
-            "case" => Response::Case(serde_json::from_value(v.get("fields")?.clone()).ok()?),
-            _ => return None,
-        })
-    }
-}
-
-/// More checkboxes or blanks than any exercise has is not an answer.
-const MAX_ENTRIES: usize = 64;
-/// The longest «what does it print» answer kept (and diffed).
-const MAX_TEXT_BYTES: usize = 10_000;
-
-/// Numbered form fields (`fields[0]`, `picked[2]`) in index order.
-fn indexed(map: &HashMap<String, String>) -> Vec<(usize, String)> {
-    let mut v: Vec<(usize, String)> = map
-        .iter()
-        .filter_map(|(k, v)| k.parse().ok().map(|i| (i, v.clone())))
-        .collect();
-    v.sort();
-    v
-}
-
-impl Submission {
-    fn response(&self) -> Result<Response, AppError> {
-        Ok(match self.kind.as_str() {
-            "theory" => match self.understood.as_deref() {
-                Some("yes") => Response::Theory(true),
-                Some("no") => Response::Theory(false),
-                _ => {
-                    return Err(AppError::invalid(
-                        "understood",
-                        "Выберите «Понимаю» или «Не понимаю».",
-                    ))
-                }
-            },
-            "question" => {
-                if self.picked.len() > MAX_ENTRIES {
-                    return Err(AppError::invalid(
-                        "choice",
-                        "Слишком много отмеченных вариантов.",
-                    ));
-                }
-                let mut chosen: Vec<i32> = indexed(&self.picked)
-                    .into_iter()
-                    .map(|(i, _)| i as i32)
-                    .collect();
-                if let Some(c) = self.choice.as_deref() {
-                    chosen.push(
-                        c.parse().map_err(|_| {
-                            AppError::invalid("choice", "Неизвестный вариант ответа.")
-                        })?,
-                    );
-                }
-                if chosen.is_empty() {
-                    return Err(AppError::invalid(
-                        "choice",
-                        "Выберите хотя бы один вариант.",
-                    ));
-                }
-                chosen.sort();
-                chosen.dedup();
-                Response::Question(chosen)
-            }
-            "task" => {
-                let text = self.text.clone().unwrap_or_default();
-                if text.trim().is_empty() {
-                    return Err(AppError::invalid(
-                        "text",
-                        "Введите ответ: что напечатает код?",
-                    ));
-                }
-                if text.len() > MAX_TEXT_BYTES {
-                    return Err(AppError::invalid("text", "Ответ слишком длинный."));
-                }
-                Response::Task(text)
-            }
-            "case" => {
-                if self.fields.len() > MAX_ENTRIES {
-                    return Err(AppError::invalid(
-                        "fields",
-                        "Слишком много пропусков в ответе.",
-                    ));
-                }
-                let fields: Vec<String> =
-                    indexed(&self.fields).into_iter().map(|(_, v)| v).collect();
-                if fields.iter().all(|f| f.trim().is_empty()) {
-                    return Err(AppError::invalid("fields", "Заполните пропуски в коде."));
-                }
-                if fields.iter().any(|f| f.len() > 1_000) {
-                    return Err(AppError::invalid(
-                        "fields",
-                        "Слишком длинный ответ в пропуске.",
-                    ));
-                }
-                Response::Case(fields)
-            }
-            _ => return Err(AppError::invalid("kind", "Неизвестный вид упражнения.")),
-        })
-    }
-}
 
 /// What grading needs to know about an exercise: its key and explanation.
 pub enum Key {
@@ -170,9 +36,13 @@ pub struct Exercise {
 /// Loads a published exercise's answer key: the exercise, its topic, module,
 /// grade and profession all published (`published_topics`), else 404.
 /// Returns it with its module, whose lock the caller checks.
-pub async fn exercise(pool: &PgPool, kind: &str, id: i64) -> Result<(Exercise, i64), AppError> {
+pub async fn exercise(
+    pool: &PgPool,
+    kind: ExerciseKind,
+    id: i64,
+) -> Result<(Exercise, i64), AppError> {
     let found = match kind {
-        "theory" => sqlx::query!(
+        ExerciseKind::Theory => sqlx::query!(
             r#"SELECT x.explanation, p.module_id AS "module_id!" FROM theory x
                JOIN published_topics p USING (topic_id) WHERE x.theory_id = $1 AND x.is_active"#,
             id
@@ -180,7 +50,7 @@ pub async fn exercise(pool: &PgPool, kind: &str, id: i64) -> Result<(Exercise, i
         .fetch_optional(pool)
         .await?
         .map(|r| (Exercise { key: Key::Theory, explanation: r.explanation }, r.module_id)),
-        "question" => sqlx::query!(
+        ExerciseKind::Question => sqlx::query!(
             r#"SELECT x.correct_answers, x.explanation, p.module_id AS "module_id!" FROM questions x
                JOIN published_topics p USING (topic_id) WHERE x.question_id = $1 AND x.is_active"#,
             id
@@ -188,7 +58,7 @@ pub async fn exercise(pool: &PgPool, kind: &str, id: i64) -> Result<(Exercise, i
         .fetch_optional(pool)
         .await?
         .map(|r| (Exercise { key: Key::Question(r.correct_answers), explanation: r.explanation }, r.module_id)),
-        "task" => sqlx::query!(
+        ExerciseKind::Task => sqlx::query!(
             r#"SELECT x.correct_answer, x.accepted_answers, x.explanation, p.module_id AS "module_id!"
                FROM tasks x JOIN published_topics p USING (topic_id) WHERE x.task_id = $1 AND x.is_active"#,
             id
@@ -199,7 +69,7 @@ pub async fn exercise(pool: &PgPool, kind: &str, id: i64) -> Result<(Exercise, i
             let key = Key::Task { expected: r.correct_answer, accepted: r.accepted_answers };
             (Exercise { key, explanation: r.explanation }, r.module_id)
         }),
-        "case" => sqlx::query!(
+        ExerciseKind::Case => sqlx::query!(
             r#"SELECT x.correct_fields, x.explanation, p.module_id AS "module_id!" FROM cases x
                JOIN published_topics p USING (topic_id) WHERE x.case_id = $1 AND x.is_active"#,
             id
@@ -207,7 +77,6 @@ pub async fn exercise(pool: &PgPool, kind: &str, id: i64) -> Result<(Exercise, i
         .fetch_optional(pool)
         .await?
         .map(|r| (Exercise { key: Key::Case(r.correct_fields), explanation: r.explanation }, r.module_id)),
-        _ => None,
     };
     found.ok_or(AppError::NotFound)
 }
@@ -287,36 +156,38 @@ pub fn diff_html(typed: &str, expected: &str) -> String {
 }
 
 /// Grades and appends an answer, and says where the topic's mastery now stands.
-pub async fn submit(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Answered, AppError> {
-    let feedback = store(pool, learner_id, s).await?;
-    let topic_pct =
-        crate::progress::queries::exercise_topic_percent(pool, learner_id, &s.kind, s.exercise_id)
-            .await?;
+pub async fn submit(
+    pool: &PgPool,
+    learner_id: i64,
+    attempt: &Attempt,
+) -> Result<Answered, AppError> {
+    let feedback = store(pool, learner_id, attempt).await?;
+    let topic_pct = crate::progress::mastery::exercise_topic_percent(
+        pool,
+        learner_id,
+        attempt.response.kind(),
+        attempt.exercise_id,
+    )
+    .await?;
     Ok(Answered {
         feedback,
         topic_pct,
-        next_client_id: uuid::Uuid::new_v4().to_string(),
+        next_client_id: Uuid::new_v4().to_string(),
     })
 }
 
-/// Grades and appends an answer. A retry with the same client id returns the
-/// stored answer's feedback and stores nothing new.
-async fn store(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Feedback, AppError> {
-    let client_id = uuid::Uuid::parse_str(&s.client_id).map_err(|_| {
-        AppError::invalid(
-            "client_id",
-            "Форма устарела: обновите страницу и ответьте ещё раз.",
-        )
-    })?;
-    let response = s.response()?;
-    let (ex, module_id) = exercise(pool, &s.kind, s.exercise_id).await?;
+/// Grades and appends an answer with its feedback. A retry with the same client
+/// id answers with the stored answer's feedback and stores nothing new.
+async fn store(pool: &PgPool, learner_id: i64, attempt: &Attempt) -> Result<Feedback, AppError> {
+    let kind = attempt.response.kind();
+    let (ex, module_id) = exercise(pool, kind, attempt.exercise_id).await?;
     // The path's lock holds on the server too, not only on the page.
     if !super::queries::module_is_open(pool, learner_id, module_id).await? {
         return Err(AppError::Locked(
             "Этот модуль ещё закрыт: сначала пройдите предыдущий модуль хотя бы на 80 %.".into(),
         ));
     }
-    if let Some(lesson) = s.lesson_id {
+    if let Some(lesson) = attempt.lesson_id {
         let mine = sqlx::query_scalar!(
             "SELECT EXISTS (SELECT 1 FROM lessons WHERE lesson_id = $1 AND learner_id = $2) AS \"m!\"",
             lesson,
@@ -328,31 +199,34 @@ async fn store(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Feedbac
             return Err(AppError::NotFound);
         }
     }
-    let fb = feedback(&ex, &response);
-    let id = s.exercise_id;
-    let (theory, question, task, case) = match s.kind.as_str() {
-        "theory" => (Some(id), None, None, None),
-        "question" => (None, Some(id), None, None),
-        "task" => (None, None, Some(id), None),
-        _ => (None, None, None, Some(id)),
+    let fb = feedback(&ex, &attempt.response);
+    let id = Some(attempt.exercise_id);
+    let none = None::<i64>;
+    let (theory, question, task, case) = match kind {
+        ExerciseKind::Theory => (id, none, none, none),
+        ExerciseKind::Question => (none, id, none, none),
+        ExerciseKind::Task => (none, none, id, none),
+        ExerciseKind::Case => (none, none, none, id),
     };
+    let detail = serde_json::to_value(&fb.detail).map_err(|_| AppError::Internal)?;
     let inserted = sqlx::query_scalar!(
         r#"INSERT INTO answers (learner_id, client_id, kind, theory_id, question_id, task_id, case_id,
-                                lesson_id, response, score, is_correct)
-           VALUES ($1, $2, $3::text::exercise_kind, $4, $5, $6, $7, $8, $9, $10, $11)
+                                lesson_id, response, score, is_correct, feedback)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
            ON CONFLICT (learner_id, client_id) DO NOTHING
            RETURNING answer_id"#,
         learner_id,
-        client_id,
-        s.kind,
+        attempt.client_id,
+        kind as ExerciseKind,
         theory,
         question,
         task,
         case,
-        s.lesson_id,
-        response.to_json(),
+        attempt.lesson_id,
+        attempt.response.to_json(),
         fb.score,
-        fb.correct
+        fb.correct,
+        detail
     )
     .fetch_optional(pool)
     .await?;
@@ -361,16 +235,118 @@ async fn store(pool: &PgPool, learner_id: i64, s: &Submission) -> Result<Feedbac
     }
     // A retry: answer with what was stored the first time.
     let stored = sqlx::query!(
-        "SELECT kind::text AS \"kind!\", exercise_id AS \"exercise_id!\", response FROM answers
-         WHERE learner_id = $1 AND client_id = $2",
+        r#"SELECT kind AS "kind: ExerciseKind", exercise_id AS "exercise_id!", score, is_correct,
+                  feedback
+           FROM answers WHERE learner_id = $1 AND client_id = $2"#,
         learner_id,
-        client_id
+        attempt.client_id
     )
     .fetch_one(pool)
     .await?;
-    let (first, _) = exercise(pool, &stored.kind, stored.exercise_id).await?;
-    let response = Response::from_json(&stored.kind, &stored.response).ok_or(AppError::Internal)?;
-    Ok(feedback(&first, &response))
+    if (stored.kind, stored.exercise_id) != (kind, attempt.exercise_id) {
+        return Err(AppError::Conflict(
+            "Этот ответ уже отправлен для другого упражнения: обновите страницу.".into(),
+        ));
+    }
+    stored_feedback(
+        stored.score,
+        stored.is_correct,
+        stored.feedback,
+        &ex.explanation,
+    )
+    .ok_or(AppError::Internal)
+}
+
+/// The feedback stored with an answer, as the learner was shown it; the
+/// explanation is the exercise's current one (authors improve explanations, and a
+/// better one helps). None for an answer with no stored feedback.
+pub fn stored_feedback(
+    score: f32,
+    correct: bool,
+    detail: Option<serde_json::Value>,
+    explanation: &str,
+) -> Option<Feedback> {
+    Some(Feedback {
+        score,
+        correct,
+        explanation_html: markdown(explanation),
+        detail: serde_json::from_value(detail?).ok()?,
+    })
+}
+
+/// Answers stored before feedback was kept get it once, graded against the key as
+/// it is now (the score and verdict stay the ones stored at answer time). Run at
+/// start-up after the migrations; a no-op when every answer has its feedback.
+pub async fn backfill_feedback(pool: &PgPool) -> Result<u64, AppError> {
+    let mut filled = 0;
+    loop {
+        let rows = sqlx::query!(
+            r#"SELECT answer_id, kind AS "kind: ExerciseKind", exercise_id AS "exercise_id!", response
+               FROM answers WHERE feedback IS NULL ORDER BY answer_id LIMIT 500"#
+        )
+        .fetch_all(pool)
+        .await?;
+        if rows.is_empty() {
+            return Ok(filled);
+        }
+        for r in rows {
+            let key = any_key(pool, r.kind, r.exercise_id).await?;
+            let detail = Response::from_json(r.kind, &r.response)
+                .map(|response| {
+                    feedback(
+                        &Exercise {
+                            key,
+                            explanation: String::new(),
+                        },
+                        &response,
+                    )
+                    .detail
+                })
+                // An unreadable response still gets a row of feedback, so this ends.
+                .unwrap_or(FeedbackDetail::Theory { understood: false });
+            let detail = serde_json::to_value(&detail).map_err(|_| AppError::Internal)?;
+            sqlx::query!(
+                "UPDATE answers SET feedback = $2 WHERE answer_id = $1",
+                r.answer_id,
+                detail
+            )
+            .execute(pool)
+            .await?;
+            filled += 1;
+        }
+    }
+}
+
+/// An exercise's key whether or not it is published (for the backfill).
+async fn any_key(pool: &PgPool, kind: ExerciseKind, id: i64) -> Result<Key, AppError> {
+    Ok(match kind {
+        ExerciseKind::Theory => Key::Theory,
+        ExerciseKind::Question => Key::Question(
+            sqlx::query_scalar!(
+                "SELECT correct_answers FROM questions WHERE question_id = $1",
+                id
+            )
+            .fetch_one(pool)
+            .await?,
+        ),
+        ExerciseKind::Task => {
+            let t = sqlx::query!(
+                "SELECT correct_answer, accepted_answers FROM tasks WHERE task_id = $1",
+                id
+            )
+            .fetch_one(pool)
+            .await?;
+            Key::Task {
+                expected: t.correct_answer,
+                accepted: t.accepted_answers,
+            }
+        }
+        ExerciseKind::Case => Key::Case(
+            sqlx::query_scalar!("SELECT correct_fields FROM cases WHERE case_id = $1", id)
+                .fetch_one(pool)
+                .await?,
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -384,44 +360,5 @@ mod tests {
         assert!(html.contains("<del>·</del>"), "{html}");
         assert!(html.contains("<ins>↵\n</ins>"), "{html}");
         assert_eq!(diff_html("<", "<"), "&lt;");
-    }
-
-    #[test]
-    fn checkboxes_and_blanks_are_read_in_index_order() {
-        let mut s = Submission {
-            kind: "case".into(),
-            ..Default::default()
-        };
-        s.fields.insert("1".into(), "b".into());
-        s.fields.insert("0".into(), "a".into());
-        match s.response().unwrap() {
-            Response::Case(f) => assert_eq!(f, vec!["a", "b"]),
-            _ => unreachable!(),
-        }
-        let mut q = Submission {
-            kind: "question".into(),
-            ..Default::default()
-        };
-        q.picked.insert("2".into(), "on".into());
-        q.picked.insert("0".into(), "on".into());
-        match q.response().unwrap() {
-            Response::Question(c) => assert_eq!(c, vec![0, 2]),
-            _ => unreachable!(),
-        }
-    }
-
-    #[test]
-    fn empty_answers_are_refused_with_a_message() {
-        let q = Submission {
-            kind: "question".into(),
-            ..Default::default()
-        };
-        assert!(matches!(q.response(), Err(AppError::Invalid { .. })));
-        let t = Submission {
-            kind: "task".into(),
-            text: Some("  ".into()),
-            ..Default::default()
-        };
-        assert!(matches!(t.response(), Err(AppError::Invalid { .. })));
     }
 }

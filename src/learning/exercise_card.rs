@@ -51,13 +51,13 @@ pub fn ExerciseCard(
     let feedback = Signal::derive(move || reply().map(|a| a.feedback).or_else(|| stored.clone()));
     let key = item.key();
     let anchor = format!("ex-{key}");
-    let kind = item.kind.clone();
+    let kind = item.kind.as_str();
     let answered = move || feedback.with(Option::is_some);
-    let (item_kind, item_id) = (item.kind.clone(), item.id);
+    let (item_kind, item_id) = (item.kind.as_str(), item.id);
     let for_learner = item.for_learner.clone();
     let hidden = move || {
         view! {
-            <input type="hidden" name="kind" value=item_kind.clone()/>
+            <input type="hidden" name="kind" value=item_kind/>
             <input type="hidden" name="exercise_id" value=item_id/>
             <input type="hidden" name="client_id" value=client_id/>
             <input type="hidden" name="for_learner" value=for_learner.clone()/>

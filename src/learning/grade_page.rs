@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 use super::{
     get_grade_path, CheckProjectItem, GradePath, NodeState, PathModule, ProjectItemView, Trail,
 };
-use crate::catalog::plural;
-use crate::components::{Crumbs, ErrorPage, Loading};
+use crate::components::{shown, Crumbs, Loading};
+use crate::domain::plural;
 
 stylance::import_style!(style, "grade.module.css");
 
@@ -27,14 +27,7 @@ pub fn GradePage() -> impl IntoView {
         |(p, g, _)| get_grade_path(p, g),
     );
     view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match path.await {
-                    Ok(path) => view! { <GradePathView path check/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Transition fallback=Loading>{shown(path, move |path| view! { <GradePathView path check/> })}</Transition>
     }
 }
 

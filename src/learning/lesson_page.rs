@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{get_lesson, last_answer, ExerciseCard, ExerciseItem, LessonView, StartLesson};
-use crate::components::{ErrorPage, Loading};
+use crate::components::{shown, Loading};
 
 stylance::import_style!(style, "lesson.module.css");
 
@@ -30,14 +30,7 @@ pub fn LessonPage() -> impl IntoView {
         |(p, g, m, t, id, step)| get_lesson(p, g, m, t, id, step),
     );
     view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match lesson.await {
-                    Ok(l) => view! { <LessonBody l/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Transition fallback=Loading>{shown(lesson, |l| view! { <LessonBody l/> })}</Transition>
     }
 }
 

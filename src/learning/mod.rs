@@ -3,6 +3,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod answers;
+#[cfg(feature = "ssr")]
+pub mod attempt;
 mod exercise_card;
 mod feedback;
 mod grade_page;

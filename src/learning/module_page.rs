@@ -3,8 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{get_module, ModuleView};
-use crate::catalog::plural;
-use crate::components::{Crumbs, ErrorPage, Loading};
+use crate::components::{shown, Crumbs, Loading};
+use crate::domain::plural;
 
 stylance::import_style!(style, "module.module.css");
 
@@ -24,14 +24,7 @@ pub fn ModulePage() -> impl IntoView {
         |(p, g, m)| get_module(p, g, m),
     );
     view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match module.await {
-                    Ok(m) => view! { <ModuleBody m/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Suspense fallback=Loading>{shown(module, |m| view! { <ModuleBody m/> })}</Suspense>
     }
 }
 

@@ -33,10 +33,7 @@ pub fn node_states(masteries: &[f32]) -> Vec<NodeState> {
         .collect()
 }
 
-/// Stars (0–5) for a mastery (0–1).
-pub fn stars(mastery: f32) -> f32 {
-    (mastery.clamp(0.0, 1.0) * 5.0 * 10.0).round() / 10.0
-}
+pub use crate::domain::stars;
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use super::types::*;
@@ -36,30 +34,37 @@ pub async fn get_topic(
     topic: String,
 ) -> Result<TopicView, AppError> {
     let (pool, learner) = learner().await?;
-    super::queries::topic_view(&pool, learner, &profession, &grade, &module, &topic).await
+    let at = super::queries::TopicSlugs {
+        profession: &profession,
+        grade: &grade,
+        module: &module,
+        topic: &topic,
+    };
+    super::queries::topic_view(&pool, learner, at).await
 }
 
 /// Grades and stores one answer for the current learner (a guest is created on the
-/// first answer). The form fields are the same with and without JavaScript:
-/// `understood` (theory: yes/no), `choice` (one option) or `picked[i]` (several),
-/// `text` (task), `fields[i]` (case blanks).
+/// first answer). The form fields are the same with and without JavaScript (see
+/// `AnswerForm`).
 #[server(endpoint = "learning/answer")]
-#[allow(clippy::too_many_arguments)]
 pub async fn submit_answer(
-    kind: String,
     exercise_id: i64,
-    client_id: String,
     lesson_id: Option<i64>,
-    understood: Option<String>,
-    choice: Option<String>,
-    picked: Option<HashMap<String, String>>,
-    text: Option<String>,
-    fields: Option<HashMap<String, String>>,
-    return_to: Option<String>,
-    /// Whom the form was shown to (see `ExerciseItem::for_learner`).
-    #[server(default)]
-    for_learner: Option<String>,
+    /// `picked[i]` and `fields[i]`: indexed fields, read as maps (a flattened
+    /// struct would buffer them as lists).
+    picked: Option<std::collections::HashMap<String, String>>,
+    fields: Option<std::collections::HashMap<String, String>>,
+    #[server(flatten)] form: AnswerForm,
 ) -> Result<Answered, AppError> {
+    let AnswerForm {
+        kind,
+        client_id,
+        understood,
+        choice,
+        text,
+        return_to,
+        for_learner,
+    } = form;
     let key = format!("{kind}-{exercise_id}");
     let run = async {
         let pool = crate::server::pool()?;
@@ -78,7 +83,7 @@ pub async fn submit_answer(
             text,
             fields: fields.unwrap_or_default(),
         };
-        super::answers::submit(&pool, learner, &submission).await
+        super::answers::submit(&pool, learner, &submission.attempt()?).await
     };
     match run.await {
         Ok(answered) => {
@@ -144,17 +149,13 @@ pub async fn get_lesson(
     step: Option<usize>,
 ) -> Result<LessonView, AppError> {
     let (pool, learner) = learner().await?;
-    super::queries::lesson_view(
-        &pool,
-        learner,
-        &profession,
-        &grade,
-        &module,
-        &topic,
-        lesson,
-        step.unwrap_or(1),
-    )
-    .await
+    let at = super::queries::TopicSlugs {
+        profession: &profession,
+        grade: &grade,
+        module: &module,
+        topic: &topic,
+    };
+    super::queries::lesson_view(&pool, learner, at, lesson, step.unwrap_or(1)).await
 }
 
 /// Starts a lesson and goes to its first step.
@@ -167,8 +168,17 @@ pub async fn start_lesson(
 ) -> Result<(), AppError> {
     let pool = crate::server::pool()?;
     let learner = crate::auth::session::ensure_learner(&pool).await?;
-    let id =
-        super::queries::start_lesson(&pool, learner, &profession, &grade, &module, &topic).await?;
+    let id = super::queries::start_lesson(
+        &pool,
+        learner,
+        super::queries::TopicSlugs {
+            profession: &profession,
+            grade: &grade,
+            module: &module,
+            topic: &topic,
+        },
+    )
+    .await?;
     leptos_axum::redirect(&format!(
         "/professions/{profession}/{grade}/{module}/{topic}/lesson?id={id}&step=1"
     ));

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{get_topic, last_answer, ExerciseCard, ExerciseItem, TopicView};
-use crate::components::{Crumbs, ErrorPage, Loading};
+use crate::components::{shown, Crumbs, Loading};
 
 stylance::import_style!(style, "topic.module.css");
 
@@ -25,14 +25,7 @@ pub fn TopicPage() -> impl IntoView {
         |(p, g, m, t)| get_topic(p, g, m, t),
     );
     view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match topic.await {
-                    Ok(t) => view! { <TopicBody t/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Transition fallback=Loading>{shown(topic, |t| view! { <TopicBody t/> })}</Transition>
     }
 }
 

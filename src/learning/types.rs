@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::feedback::{Answered, Feedback, FeedbackDetail};
-use crate::catalog::GradeLevel;
+use crate::domain::GradeLevel;
 
 /// Where a page sits in the hierarchy, for breadcrumbs and links back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,8 +145,7 @@ pub struct TopicLink {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ExerciseItem {
-    /// theory | question | task | case
-    pub kind: String,
+    pub kind: crate::domain::ExerciseKind,
     pub id: i64,
     pub body: ExerciseBody,
     /// A fresh id for the next submission of this form: a retried post is stored once.
@@ -227,4 +226,21 @@ pub struct LessonSummary {
     pub seconds: i64,
     /// Exercises to review: (title html, anchor on the topic page).
     pub review: Vec<(String, String)>,
+}
+
+/// An answer's form, as the page posts it (the same with and without JavaScript):
+/// `understood` (theory: yes/no), `choice` (one option) or `picked[i]` (several),
+/// `text` (task), `fields[i]` (case blanks). Numbers (the exercise, the lesson)
+/// and the indexed fields are the server function's own arguments.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AnswerForm {
+    pub kind: String,
+    pub client_id: String,
+    pub understood: Option<String>,
+    pub choice: Option<String>,
+    pub text: Option<String>,
+    /// Where a plain form post (no JavaScript) goes back to.
+    pub return_to: Option<String>,
+    /// Whom the form was shown to (see `ExerciseItem::for_learner`).
+    pub for_learner: Option<String>,
 }

@@ -79,10 +79,57 @@ impl Rollup {
     }
 }
 
-/// 0–100, as shown next to a topic.
-pub fn percent(mastery: f32) -> u8 {
-    (mastery.clamp(0.0, 1.0) * 100.0).round() as u8
+pub use crate::domain::percent;
+
+/// The reads: one SQL formula, the database function `topic_mastery` (see its
+/// migration), for every figure.
+#[cfg(feature = "ssr")]
+mod reads {
+    use sqlx::PgPool;
+
+    use super::{percent, Rollup, TopicMastery};
+    use crate::domain::ExerciseKind;
+    use crate::error::AppError;
+
+    /// Every published topic's mastery for a learner (zeros for a visitor), rolled up.
+    pub async fn rollup(pool: &PgPool, learner: Option<i64>) -> Result<Rollup, AppError> {
+        let rows = sqlx::query_as!(
+            TopicMastery,
+            r#"SELECT t.topic_id AS "topic_id!", t.module_id AS "module_id!",
+                      t.grade_id AS "grade_id!", t.profession_id AS "profession_id!",
+                      m.mastery AS "mastery!"
+               FROM topic_mastery($1, NULL) m JOIN published_topics t USING (topic_id)"#,
+            learner
+        )
+        .fetch_all(pool)
+        .await?;
+        Ok(Rollup::new(&rows))
+    }
+
+    /// The mastery of the topic an exercise belongs to, 0–100: the figure the topic
+    /// page shows, read right after an answer so the page can update in place.
+    pub async fn exercise_topic_percent(
+        pool: &PgPool,
+        learner: i64,
+        kind: ExerciseKind,
+        exercise_id: i64,
+    ) -> Result<u8, AppError> {
+        let mastery = sqlx::query_scalar!(
+            r#"SELECT coalesce((
+                   SELECT m.mastery FROM exercises e, topic_mastery($1, ARRAY[e.topic_id]) m
+                   WHERE e.kind = $2 AND e.exercise_id = $3), 0)::real AS "mastery!""#,
+            learner,
+            kind as ExerciseKind,
+            exercise_id
+        )
+        .fetch_one(pool)
+        .await?;
+        Ok(percent(mastery))
+    }
 }
+
+#[cfg(feature = "ssr")]
+pub use reads::{exercise_topic_percent, rollup};
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@ use crate::pwa::InstallCard;
 
 use super::{get_profile, ProfileView, UpdateProfile};
 use crate::auth::{ChangePassword, Logout, LogoutOthers};
-use crate::components::{ErrorPage, FormError, Loading, Stars};
+use crate::components::{shown, FormError, Loading, Stars};
 
 stylance::import_style!(style, "profile.module.css");
 
@@ -16,14 +16,7 @@ pub fn ProfilePage() -> impl IntoView {
     let profile = Resource::new(move || update.version().get(), |_| get_profile());
     view! {
         <Title text="Профиль"/>
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(p) => view! { <ProfileBody p update/> }.into_any(),
-                    Err(error) => view! { <ErrorPage error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Transition fallback=Loading>{shown(profile, move |p| view! { <ProfileBody p update/> })}</Transition>
         <InstallCard/>
     }
 }

@@ -1,37 +1,14 @@
-//! Mastery reads: one query gives every active topic's mastery for a learner
-//! (or zeros for a visitor with no learner), and `Rollup` does the rest.
+//! The profile's reads: the learner, totals, streaks, the week and mastery per
+//! profession and grade (from `mastery`).
 
 use sqlx::PgPool;
 
-use super::mastery::{percent, Rollup, TopicMastery};
-use crate::error::AppError;
-
-pub async fn rollup(pool: &PgPool, learner: Option<i64>) -> Result<Rollup, AppError> {
-    let rows = sqlx::query_as!(
-        TopicMastery,
-        r#"SELECT t.topic_id AS "topic_id!", t.module_id AS "module_id!", m.grade_id AS "grade_id!",
-                  g.profession_id AS "profession_id!",
-                  coalesce(sum(l.score) / nullif(count(e.exercise_id), 0), 0)::real AS "mastery!"
-           FROM topics t
-           JOIN modules m USING (module_id)
-           JOIN grades g USING (grade_id)
-           JOIN professions p USING (profession_id)
-           LEFT JOIN exercises e ON e.topic_id = t.topic_id AND e.is_active
-           LEFT JOIN latest_answers l
-                  ON l.learner_id = $1 AND l.kind = e.kind AND l.exercise_id = e.exercise_id
-           WHERE t.is_active AND m.is_active AND g.is_active AND p.is_active
-           GROUP BY t.topic_id, m.grade_id, g.profession_id"#,
-        learner
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(Rollup::new(&rows))
-}
-
+use super::mastery::{percent, rollup};
 use super::types::*;
 use crate::auth::Role;
-use crate::catalog::GradeLevel;
-use crate::learning::path::stars;
+use crate::domain::stars;
+use crate::domain::GradeLevel;
+use crate::error::AppError;
 
 /// The learner's profile; a visitor who never answered gets an empty one.
 pub async fn profile(pool: &PgPool, learner: Option<i64>) -> Result<ProfileView, AppError> {
@@ -174,33 +151,4 @@ pub async fn update_profile(
     .execute(pool)
     .await?;
     Ok(())
-}
-
-/// The mastery of the topic an exercise belongs to, 0–100: the figure the topic
-/// page shows, read right after an answer so the page can update in place.
-pub async fn exercise_topic_percent(
-    pool: &PgPool,
-    learner: i64,
-    kind: &str,
-    exercise_id: i64,
-) -> Result<u8, AppError> {
-    let mastery = sqlx::query_scalar!(
-        // The latest answer per exercise by index (LATERAL … LIMIT 1), not through the
-        // latest_answers view, which would sort all of the learner's answers.
-        r#"SELECT coalesce(sum(l.score) / nullif(count(e.exercise_id), 0), 0)::real AS "mastery!"
-           FROM exercises this
-           JOIN exercises e ON e.topic_id = this.topic_id AND e.is_active
-           LEFT JOIN LATERAL (
-               SELECT a.score FROM answers a
-               WHERE a.learner_id = $1 AND a.kind = e.kind AND a.exercise_id = e.exercise_id
-               ORDER BY a.answered_at DESC, a.answer_id DESC LIMIT 1
-           ) l ON true
-           WHERE this.kind = $2::text::exercise_kind AND this.exercise_id = $3"#,
-        learner,
-        kind,
-        exercise_id
-    )
-    .fetch_one(pool)
-    .await?;
-    Ok(percent(mastery))
 }

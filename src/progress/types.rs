@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::GradeLevel;
+use crate::domain::GradeLevel;
 
 /// `/profile`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

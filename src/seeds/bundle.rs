@@ -9,11 +9,10 @@ use std::path::{Component, PathBuf};
 use sqlx::PgPool;
 
 use super::format::*;
-use crate::catalog::GradeLevel;
+use crate::domain::GradeLevel;
 use crate::error::AppError;
 
-/// Uploads larger than this are refused (the whole seeds folder packs to ~300 KB).
-pub const MAX_BUNDLE_BYTES: usize = 8 * 1024 * 1024;
+pub use crate::server::guard::MAX_BUNDLE_BYTES;
 
 /// The published content of one profession (by slug) or of all, as seeds files.
 pub async fn export(
@@ -338,7 +337,7 @@ mod tests {
             unpack(b"not a tarball"),
             Err(AppError::Invalid { .. })
         ));
-        let evil = vec![(PathBuf::from("../etc/x.toml"), "a = 1".to_string())];
+        let evil = [(PathBuf::from("../etc/x.toml"), "a = 1".to_string())];
         // tar refuses to write `..` itself, so build the header by hand.
         let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         let mut tar = tar::Builder::new(gz);

@@ -1,13 +1,14 @@
 //! The seed files' shape, and the checks made before anything reaches the database.
 
+use crate::domain::is_slug;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::SeedError;
-use crate::catalog::GradeLevel;
-use crate::server::render::BLANK;
+use crate::domain::GradeLevel;
+use crate::domain::BLANK;
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -266,17 +267,6 @@ fn err(path: &Path, entry: &str, field: &str, message: impl Into<String>) -> See
         field: field.to_string(),
         message: message.into(),
     }
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 80
-        && s.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
 }
 
 /// Checks shared by every entry: a valid slug unique among its siblings, a title.

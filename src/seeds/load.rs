@@ -9,7 +9,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 
 use super::format::*;
 use super::SeedError;
-use crate::catalog::GradeLevel;
+use crate::domain::GradeLevel;
 
 /// What a load did: how much content the files hold, and how many rows changed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -163,12 +163,15 @@ pub fn safe_local_path(to: &str, fallback: &str) -> String {
     }
 }
 
+/// Uploads larger than this are refused (the whole seeds folder packs to ~300 KB).
+pub const MAX_BUNDLE_BYTES: usize = 8 * 1024 * 1024;
+
 /// Bundles (a whole catalog as .tar.gz) are the only large bodies.
 fn limit_for(method: &Method, path: &str) -> usize {
     let bundle =
         (*method == Method::POST && path == "/api/v1/bundles") || path == "/admin/bundles/import";
     if bundle {
-        crate::seeds::MAX_BUNDLE_BYTES
+        MAX_BUNDLE_BYTES
     } else {
         BODY_LIMIT
     }
@@ -331,14 +334,16 @@ mod tests {
     fn forwarded_for_counts_only_behind_a_local_proxy() {
         let mut headers = HeaderMap::new();
         headers.append("x-forwarded-for", "1.1.1.1, 203.0.113.7".parse().unwrap());
-        let local = Some(IpAddr::from([127, 0, 0, 1]));
-        let remote = Some(IpAddr::from([198, 51, 100, 2]));
+        let (local, remote) = (
+            IpAddr::from([127, 0, 0, 1]),
+            IpAddr::from([198, 51, 100, 2]),
+        );
         assert_eq!(
-            resolve_client_ip(local, &headers),
+            resolve_client_ip(Some(local), &headers),
             IpAddr::from([203, 0, 113, 7])
         );
-        assert_eq!(resolve_client_ip(remote, &headers), remote.unwrap());
-        assert_eq!(resolve_client_ip(local, &HeaderMap::new()), local.unwrap());
+        assert_eq!(resolve_client_ip(Some(remote), &headers), remote);
+        assert_eq!(resolve_client_ip(Some(local), &HeaderMap::new()), local);
     }
 
     #[test]

@@ -1,10 +1,12 @@
-//! Server-only plumbing: configuration, the database, the embedded PostgreSQL
-//! cluster, the HTTP router, and rendering of markdown and code.
+//! Server-only plumbing every feature may use: configuration, the state handlers
+//! reach (pool, sandbox, Leptos options), the embedded PostgreSQL cluster, the
+//! request guards and cookies, and rendering of markdown and code. It depends on
+//! no feature; the `startup` module wires the features together.
 
 pub mod config;
+pub mod cookies;
 pub mod embedded_pg;
 pub mod guard;
-pub mod http;
 pub mod render;
 
 use axum::extract::FromRef;
@@ -28,7 +30,7 @@ impl AppState {
         sandbox: crate::sandbox::Sandbox,
     ) -> Self {
         Self {
-            leptos_options: crate::pwa::assets::with_hash_file_checked(leptos_options),
+            leptos_options,
             pool,
             sandbox,
         }
@@ -49,14 +51,4 @@ pub fn pool() -> Result<PgPool, AppError> {
         tracing::error!("no PgPool in context");
         AppError::Internal
     })
-}
-
-/// Applies migrations from `migrations/` (embedded at compile time), and creates
-/// the session store's table.
-pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
-    sqlx::migrate!("./migrations").run(pool).await?;
-    tower_sessions_sqlx_store::PostgresStore::new(pool.clone())
-        .migrate()
-        .await?;
-    Ok(())
 }

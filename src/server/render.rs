@@ -132,8 +132,7 @@ pub fn inline_markdown(text: &str) -> String {
     sanitize(html.trim_end())
 }
 
-/// The blank marker in case templates.
-pub const BLANK: &str = "___";
+pub use crate::domain::BLANK;
 
 /// A case template cut at its blanks: blank i sits between parts i and i+1.
 pub fn case_parts(template: &str) -> Vec<String> {

@@ -1,7 +1,7 @@
 use std::net::SocketAddr;
 use std::path::Path;
 
-use grader::server::{http, AppState};
+use grader::startup::Application;
 use sqlx::PgPool;
 
 /// A running Grader on a random port, against the test's own database.
@@ -38,16 +38,16 @@ impl TestApp {
     /// The same, with the code sandbox configured by the test (its own uid, say).
     pub async fn spawn_with_sandbox(pool: PgPool, sandbox: grader::sandbox::SandboxConfig) -> Self {
         load_seeds(&pool).await;
-        grader::server::migrate(&pool).await.unwrap();
+        grader::startup::migrate(&pool).await.unwrap();
         let leptos = leptos::config::get_configuration(Some("Leptos.toml"))
             .unwrap()
             .leptos_options;
-        let sandbox = grader::sandbox::Sandbox::start(sandbox).await;
-        let app = http::router(AppState::new(leptos, pool.clone(), sandbox));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        let app = app.into_make_service_with_connect_info::<SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
+        let app = Application::build(leptos, pool.clone(), sandbox, addr)
+            .await
+            .unwrap();
+        let address = app.address();
+        tokio::spawn(app.run_until(std::future::pending()));
         TestApp {
             address,
             pool,

@@ -3,6 +3,7 @@
 
 mod api;
 mod authorization;
+mod feedback;
 mod helpers;
 mod learners;
 mod mastery;

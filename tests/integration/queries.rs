@@ -1,7 +1,7 @@
 use grader::catalog::queries::{list_professions, profession_detail};
 use grader::catalog::GradeLevel;
 use grader::error::AppError;
-use grader::learning::queries::{grade_path, module_view, topic_view};
+use grader::learning::queries::{grade_path, module_view, topic_view, TopicSlugs};
 use grader::learning::NodeState;
 use sqlx::PgPool;
 
@@ -88,10 +88,12 @@ async fn a_topic_carries_no_correct_answers_or_explanations(pool: PgPool) {
     let t = topic_view(
         &pool,
         None,
-        "python-backend",
-        "intern",
-        "python-basics",
-        "immutable-types",
+        TopicSlugs {
+            profession: "python-backend",
+            grade: "intern",
+            module: "python-basics",
+            topic: "immutable-types",
+        },
     )
     .await
     .unwrap();
@@ -150,10 +152,12 @@ async fn unknown_slugs_at_any_level_are_not_found(pool: PgPool) {
         topic_view(
             &pool,
             None,
-            "python-backend",
-            "junior",
-            "python-basics",
-            "immutable-types"
+            TopicSlugs {
+                profession: "python-backend",
+                grade: "junior",
+                module: "python-basics",
+                topic: "immutable-types",
+            },
         )
         .await
         .unwrap_err(),

@@ -1,0 +1,465 @@
+//! The rows authors edit and the inputs they submit, shared by /admin's pages,
+//! the REST API and the seeds. `version` is the row's `updated_at` as text: a save
+//! carries the version it was opened at, and a newer row refuses it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::GradeLevel;
+
+/// The OpenAPI schemas of the fields every authored row shares, from the same
+/// limits `validate` applies, so generated requests follow the server's rules.
+#[cfg(feature = "ssr")]
+mod schemas {
+    use utoipa::openapi::{ObjectBuilder, Type};
+
+    pub fn slug() -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(super::super::validate::SLUG_PATTERN))
+            .min_length(Some(1))
+            .max_length(Some(super::super::validate::MAX_SLUG_CHARS))
+    }
+
+    /// Not blank: at least one non-space character.
+    pub fn title() -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some("\\S"))
+            .min_length(Some(1))
+            .max_length(Some(super::super::validate::MAX_TITLE_CHARS))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ModuleRow {
+    pub module_id: i64,
+    pub grade_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TopicRow {
+    pub topic_id: i64,
+    pub module_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct QuestionRow {
+    pub question_id: i64,
+    pub topic_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub options: Vec<String>,
+    /// 0-based indexes into `options`.
+    pub correct_answers: Vec<i32>,
+    pub explanation: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// Fields of a module or a topic as an author submits them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SectionInput {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
+    pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
+    pub title: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
+    pub description: String,
+    /// Published (true) or a draft (false).
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// A question as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct QuestionInput {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
+    pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
+    pub title: String,
+    #[cfg_attr(feature = "ssr", schema(min_items = 2, max_items = 64))]
+    pub options: Vec<String>,
+    /// 0-based indexes into `options`.
+    #[cfg_attr(feature = "ssr", schema(min_items = 1, max_items = 64))]
+    pub correct_answers: Vec<i32>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
+    pub explanation: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// What importing a bundle did, or would do (dry run).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct BundleReport {
+    pub professions: usize,
+    pub modules: usize,
+    pub topics: usize,
+    pub exercises: usize,
+    pub created: u64,
+    pub updated: u64,
+    pub unpublished: u64,
+    /// False for a dry run: nothing was changed.
+    pub applied: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TaskRow {
+    pub task_id: i64,
+    pub topic_id: i64,
+    pub slug: String,
+    pub title: String,
+    /// The Python code the learner reads.
+    pub code: String,
+    /// Exactly what the code prints.
+    pub answer: String,
+    /// Other outputs graded as correct.
+    pub accepted: Vec<String>,
+    pub explanation: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A «what does this code print» task as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TaskInput {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
+    pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
+    pub title: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "\\S", min_length = 1, max_length = 20000)
+    )]
+    pub code: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "\\S", min_length = 1, max_length = 10000)
+    )]
+    pub answer: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_items = 64))]
+    pub accepted: Vec<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
+    pub explanation: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// What «Проверить код» saw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RunOutput {
+    /// What the snippet printed (stdout), as a learner's answer is compared.
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: Option<i32>,
+    pub timed_out: bool,
+}
+
+/// A theory card: a question title and a markdown answer; the learner says
+/// «Понимаю» or «Не понимаю».
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TheoryRow {
+    pub theory_id: i64,
+    pub topic_id: i64,
+    pub slug: String,
+    pub title: String,
+    /// Markdown: the answer the card reveals.
+    pub body: String,
+    pub explanation: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A theory card as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TheoryInput {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
+    pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
+    pub title: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "\\S", min_length = 1, max_length = 20000)
+    )]
+    pub body: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
+    pub explanation: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// A fill-the-blanks code case: a Python template with `___` blanks and the
+/// correct text of each blank, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CaseRow {
+    pub case_id: i64,
+    pub topic_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub template: String,
+    /// One per `___` in `template`, in order.
+    pub fields: Vec<String>,
+    pub explanation: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A case as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CaseInput {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
+    pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
+    pub title: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "___", max_length = 20000))]
+    pub template: String,
+    #[cfg_attr(feature = "ssr", schema(min_items = 1, max_items = 64))]
+    pub fields: Vec<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
+    pub explanation: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProfessionRow {
+    pub profession_id: i64,
+    pub slug: String,
+    pub title: String,
+    /// One line under the title in the catalog.
+    pub summary: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A profession as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProfessionInput {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
+    pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
+    pub title: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 500))]
+    pub summary: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// A grade of a profession; its slug is its level's URL form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GradeRow {
+    pub grade_id: i64,
+    pub profession_id: i64,
+    pub level: GradeLevel,
+    pub slug: String,
+    pub description: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A grade as an author submits it. One grade per level in a profession.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GradeInput {
+    pub level: GradeLevel,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
+    pub description: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// A portfolio project of a grade.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProjectRow {
+    pub project_id: i64,
+    pub grade_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A line of a project's checklist, ticked by each learner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChecklistItemRow {
+    pub project_item_id: i64,
+    pub project_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub position: i32,
+    pub is_active: bool,
+    pub version: String,
+}
+
+/// A checklist item as an author submits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChecklistItemInput {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::slug))]
+    pub slug: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::title))]
+    pub title: String,
+    #[serde(default)]
+    pub is_active: bool,
+}
+
+/// Every kind of row authors edit, publish, reorder and delete. A closed set: a
+/// match over it is where a new kind must be handled, so none falls through to
+/// another kind's form or query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContentKind {
+    Profession,
+    Grade,
+    Project,
+    Item,
+    Module,
+    Topic,
+    Question,
+    Task,
+    Theory,
+    Case,
+}
+
+impl ContentKind {
+    pub const ALL: [ContentKind; 10] = [
+        ContentKind::Profession,
+        ContentKind::Grade,
+        ContentKind::Project,
+        ContentKind::Item,
+        ContentKind::Module,
+        ContentKind::Topic,
+        ContentKind::Question,
+        ContentKind::Task,
+        ContentKind::Theory,
+        ContentKind::Case,
+    ];
+
+    /// The kind a form names (`kind=topic`); an unknown one is a 422.
+    pub fn parse(value: &str) -> Result<Self, crate::error::AppError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == value)
+            .ok_or_else(|| crate::error::AppError::invalid("kind", "Такого вида содержимого нет."))
+    }
+
+    /// The `kind` the publish and move server functions take.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContentKind::Profession => "profession",
+            ContentKind::Grade => "grade",
+            ContentKind::Project => "project",
+            ContentKind::Item => "item",
+            ContentKind::Module => "module",
+            ContentKind::Topic => "topic",
+            ContentKind::Question => "question",
+            ContentKind::Task => "task",
+            ContentKind::Theory => "theory",
+            ContentKind::Case => "case",
+        }
+    }
+
+    /// «Удалить …»: the noun in the accusative.
+    pub fn accusative(self) -> &'static str {
+        match self {
+            ContentKind::Profession => "профессию",
+            ContentKind::Grade => "грейд",
+            ContentKind::Project => "проект",
+            ContentKind::Item => "пункт",
+            ContentKind::Module => "модуль",
+            ContentKind::Topic => "тему",
+            ContentKind::Question => "вопрос",
+            ContentKind::Task => "задачу",
+            ContentKind::Theory => "карточку",
+            ContentKind::Case => "кейс",
+        }
+    }
+
+    /// The kind a row of this kind hangs under.
+    pub fn parent(self) -> Option<ContentKind> {
+        use ContentKind::*;
+        match self {
+            Profession => None,
+            Grade => Some(Profession),
+            Project | Module => Some(Grade),
+            Item => Some(Project),
+            Topic => Some(Module),
+            Question | Task | Theory | Case => Some(Topic),
+        }
+    }
+
+    /// Where a row's editor lives in /admin.
+    pub fn admin_path(self, id: i64) -> String {
+        let section = match self {
+            ContentKind::Profession => "professions",
+            ContentKind::Grade => "grades",
+            ContentKind::Project => "projects",
+            ContentKind::Item => "items",
+            ContentKind::Module => "modules",
+            ContentKind::Topic => "topics",
+            ContentKind::Question => "questions",
+            ContentKind::Task => "tasks",
+            ContentKind::Theory => "theory",
+            ContentKind::Case => "cases",
+        };
+        format!("/admin/{section}/{id}")
+    }
+
+    /// Where a row's parent is edited (the tree, for a profession).
+    pub fn parent_admin_path(self, parent: Option<i64>) -> String {
+        match (self.parent(), parent) {
+            (Some(kind), Some(id)) => kind.admin_path(id),
+            _ => "/admin".into(),
+        }
+    }
+
+    /// Learners tick checklists; they answer everything else.
+    pub fn holds_ticks(self) -> bool {
+        matches!(self, ContentKind::Project | ContentKind::Item)
+    }
+}
