@@ -240,3 +240,28 @@ fn the_backend_intern_grade_is_complete() {
         );
     }
 }
+
+/// Explanations are optional for authors (a form may leave one empty), but the
+/// content shipped with Grader explains every exercise.
+#[test]
+fn every_shipped_exercise_has_an_explanation() {
+    let seeds = Seeds::read(Path::new("seeds")).unwrap();
+    let mut missing = Vec::new();
+    for (path, m) in &seeds.modules {
+        for t in &m.topic {
+            let explained = t
+                .theory
+                .iter()
+                .map(|x| (&x.slug, &x.explanation))
+                .chain(t.question.iter().map(|x| (&x.slug, &x.explanation)))
+                .chain(t.task.iter().map(|x| (&x.slug, &x.explanation)))
+                .chain(t.case.iter().map(|x| (&x.slug, &x.explanation)));
+            for (slug, explanation) in explained {
+                if explanation.trim().is_empty() {
+                    missing.push(format!("{} > {} > {slug}", path.display(), t.slug));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no explanation: {missing:?}");
+}

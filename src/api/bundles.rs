@@ -10,9 +10,9 @@ use utoipa::IntoParams;
 
 use super::auth::Author;
 use super::error::{ApiError, ApiErrorBody, ApiResult, Json, Path, Query};
-use crate::authoring::bundles::import_bundle;
 use crate::authoring::BundleReport;
 use crate::error::AppError;
+use crate::seeds::import_bundle;
 use crate::seeds::{export, pack};
 use crate::server::AppState;
 

@@ -8,7 +8,7 @@
 //!   create, update and delete that own validation, 404, 409 and confirmation.
 //! - `kinds`: each kind's queries.
 //! - `order`: publishing and reordering, by kind.
-//! - `bundles`: importing a `.tar.gz` of content files.
+//! - `bundles`: uploads kept until an author applies them.
 
 #[cfg(feature = "ssr")]
 pub mod bundles;

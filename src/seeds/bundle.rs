@@ -9,6 +9,7 @@ use std::path::{Component, PathBuf};
 use sqlx::PgPool;
 
 use super::format::*;
+use crate::authoring::BundleReport;
 use crate::domain::GradeLevel;
 use crate::error::AppError;
 
@@ -313,6 +314,39 @@ pub fn unpack(bytes: &[u8]) -> Result<Vec<(PathBuf, String)>, AppError> {
         return Err(bad("в нём нет файлов .toml"));
     }
     Ok(files)
+}
+
+/// Checks a `.tar.gz` bundle (from /admin's uploads or the REST API) and loads
+/// it in one transaction; `dry_run` rolls back and only reports. Rows match by
+/// slug, so learners' progress stays attached. `whole_catalog`: also unpublish
+/// professions the bundle does not list.
+pub async fn import_bundle(
+    pool: &PgPool,
+    bytes: &[u8],
+    whole_catalog: bool,
+    dry_run: bool,
+) -> Result<BundleReport, AppError> {
+    use super::{load, Scope, Seeds};
+    let files = unpack(bytes)?;
+    let seeds = Seeds::from_files(files).map_err(|e| AppError::invalid("bundle", e.to_string()))?;
+    let scope = if whole_catalog {
+        Scope::WholeCatalog
+    } else {
+        Scope::ListedProfessions
+    };
+    let r = load(pool, &seeds, std::path::Path::new(""), scope, dry_run)
+        .await
+        .map_err(|e| AppError::invalid("bundle", e.to_string()))?;
+    Ok(BundleReport {
+        professions: r.professions,
+        modules: r.modules,
+        topics: r.topics,
+        exercises: r.exercises,
+        created: r.created,
+        updated: r.updated,
+        unpublished: r.unpublished,
+        applied: !dry_run,
+    })
 }
 
 #[cfg(test)]

@@ -1,12 +1,16 @@
 //! The seed files' shape, and the checks made before anything reaches the database.
 
-use crate::domain::is_slug;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::SeedError;
+use crate::authoring::types::{
+    CaseInput, ChecklistItemInput, GradeInput, ProfessionInput, QuestionInput, SectionInput,
+    TaskInput, TheoryInput,
+};
+use crate::authoring::validate::{self, Problems};
 use crate::domain::GradeLevel;
 use crate::domain::BLANK;
 
@@ -285,17 +289,9 @@ impl<'a> Siblings<'a> {
         }
     }
 
+    /// A slug and a title unique among the siblings (the rules of each one alone
+    /// are authoring's: see `rules`).
     fn check(&mut self, entry: &str, slug: &str, title: &str) -> Result<(), SeedError> {
-        if !is_slug(slug) {
-            return Err(err(
-                self.path,
-                entry,
-                "slug",
-                format!(
-                    "\"{slug}\" is not a slug (lowercase latin letters, digits and single dashes)"
-                ),
-            ));
-        }
         if !self.slugs.insert(slug.to_string()) {
             return Err(err(
                 self.path,
@@ -304,7 +300,6 @@ impl<'a> Siblings<'a> {
                 format!("\"{slug}\" is used twice in the same parent"),
             ));
         }
-        not_blank(self.path, entry, "title", title)?;
         if !self.titles.insert(title.trim().to_string()) {
             return Err(err(
                 self.path,
@@ -315,6 +310,32 @@ impl<'a> Siblings<'a> {
         }
         Ok(())
     }
+}
+
+/// One entry against authoring's rule for its kind (`crate::authoring::validate`,
+/// the rules /admin and the API apply): its first problem, in English, on the
+/// seed file's name for the field.
+fn rules(path: &Path, entry: &str, problems: Problems) -> Result<(), SeedError> {
+    match problems.0.into_iter().next() {
+        None => Ok(()),
+        Some(p) => {
+            let field = match p.field {
+                "correct_answers" => "correct",
+                other => other,
+            };
+            Err(err(path, entry, field, p.en))
+        }
+    }
+}
+
+/// A section (module, topic, project) as authoring checks it.
+fn section(slug: &str, title: &str, description: &str) -> Problems {
+    validate::section_problems(&SectionInput {
+        slug: slug.into(),
+        title: title.into(),
+        description: description.into(),
+        is_active: true,
+    })
 }
 
 fn not_blank(path: &Path, entry: &str, field: &str, value: &str) -> Result<(), SeedError> {
@@ -328,6 +349,13 @@ fn check_catalog(path: &Path, catalog: &CatalogFile) -> Result<(), SeedError> {
     let mut professions = Siblings::new(path);
     for p in &catalog.profession {
         let entry = format!("profession \"{}\"", p.slug);
+        let input = ProfessionInput {
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+            summary: p.summary.clone(),
+            is_active: true,
+        };
+        rules(path, &entry, validate::profession_problems(&input))?;
         professions.check(&entry, &p.slug, &p.title)?;
         let mut levels = HashSet::new();
         for g in &p.grade {
@@ -343,6 +371,12 @@ fn check_catalog(path: &Path, catalog: &CatalogFile) -> Result<(), SeedError> {
             if !levels.insert(level) {
                 return Err(err(path, &entry, "level", "this grade is listed twice"));
             }
+            let input = GradeInput {
+                level,
+                description: g.description.clone(),
+                is_active: true,
+            };
+            rules(path, &entry, validate::grade_problems(&input))?;
         }
     }
     Ok(())
@@ -381,10 +415,18 @@ fn check_projects(path: &Path, file: &ProjectsFile) -> Result<(), SeedError> {
     let mut projects = Siblings::new(path);
     for p in &file.project {
         let entry = format!("project \"{}\"", p.slug);
+        rules(path, &entry, section(&p.slug, &p.title, &p.description))?;
         projects.check(&entry, &p.slug, &p.title)?;
         let mut items = Siblings::new(path);
         for i in &p.item {
-            items.check(&format!("{entry} > item \"{}\"", i.slug), &i.slug, &i.title)?;
+            let item = format!("{entry} > item \"{}\"", i.slug);
+            let input = ChecklistItemInput {
+                slug: i.slug.clone(),
+                title: i.title.clone(),
+                is_active: true,
+            };
+            rules(path, &item, validate::checklist_item_problems(&input))?;
+            items.check(&item, &i.slug, &i.title)?;
         }
     }
     Ok(())
@@ -393,7 +435,7 @@ fn check_projects(path: &Path, file: &ProjectsFile) -> Result<(), SeedError> {
 fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<(), SeedError> {
     check_grade_exists(path, &m.profession, &m.grade, catalog)?;
     let module = format!("module \"{}\"", m.slug);
-    Siblings::new(path).check(&module, &m.slug, &m.title)?;
+    rules(path, &module, section(&m.slug, &m.title, &m.description))?;
     let mut urls = HashSet::new();
     for (i, l) in m.link.iter().enumerate() {
         let entry = format!("{module} > link {}", i + 1);
@@ -421,114 +463,100 @@ fn check_module(path: &Path, m: &ModuleFile, catalog: &CatalogFile) -> Result<()
     let mut topics = Siblings::new(path);
     for t in &m.topic {
         let topic = format!("topic \"{}\"", t.slug);
+        rules(path, &topic, section(&t.slug, &t.title, &t.description))?;
         topics.check(&topic, &t.slug, &t.title)?;
         // Titles are unique across all kinds within a topic; slugs within each kind.
         let mut titles = HashSet::new();
-        let mut kind =
-            |kind: &str, slugs: &mut Siblings, slug: &str, title: &str, explanation: &str| {
-                let entry = format!("{topic} > {kind} \"{slug}\"");
-                slugs.check(&entry, slug, title)?;
-                if !titles.insert(title.trim().to_string()) {
-                    return Err(err(
-                        path,
-                        &entry,
-                        "title",
-                        format!("\"{title}\" is used twice in the topic"),
-                    ));
-                }
-                not_blank(path, &entry, "explanation", explanation)?;
-                Ok::<String, SeedError>(entry)
-            };
-
-        let mut slugs = Siblings::new(path);
-        for x in &t.theory {
-            let entry = kind("theory", &mut slugs, &x.slug, &x.title, &x.explanation)?;
-            not_blank(path, &entry, "body", &x.body)?;
-        }
-        let mut slugs = Siblings::new(path);
-        for q in &t.question {
-            let entry = kind("question", &mut slugs, &q.slug, &q.title, &q.explanation)?;
-            if q.options.len() < 2 {
-                return Err(err(path, &entry, "options", "needs at least 2 options"));
-            }
-            let mut distinct = HashSet::new();
-            for o in &q.options {
-                not_blank(path, &entry, "options", o)?;
-                if !distinct.insert(o.trim()) {
-                    return Err(err(
-                        path,
-                        &entry,
-                        "options",
-                        format!("\"{o}\" is listed twice"),
-                    ));
-                }
-            }
-            if q.correct.is_empty() {
+        let mut entry = |kind: &str, slugs: &mut Siblings, slug: &str, title: &str| {
+            let entry = format!("{topic} > {kind} \"{slug}\"");
+            slugs.check(&entry, slug, title)?;
+            if !titles.insert(title.trim().to_string()) {
                 return Err(err(
                     path,
                     &entry,
-                    "correct",
-                    "needs at least 1 correct option index",
+                    "title",
+                    format!("\"{title}\" is used twice in the topic"),
                 ));
             }
-            let mut chosen = HashSet::new();
-            for &i in &q.correct {
-                if i < 0 || i as usize >= q.options.len() {
-                    return Err(err(
-                        path,
-                        &entry,
-                        "correct",
-                        format!(
-                            "index {i} is out of range: options are numbered 0 to {}",
-                            q.options.len() - 1
-                        ),
-                    ));
-                }
-                if !chosen.insert(i) {
-                    return Err(err(
-                        path,
-                        &entry,
-                        "correct",
-                        format!("index {i} is listed twice"),
-                    ));
-                }
-            }
+            Ok::<String, SeedError>(entry)
+        };
+        let mut slugs = Siblings::new(path);
+        for x in &t.theory {
+            let at = entry("theory", &mut slugs, &x.slug, &x.title)?;
+            rules(path, &at, validate::theory_problems(&x.input()))?;
+        }
+        let mut slugs = Siblings::new(path);
+        for x in &t.question {
+            let at = entry("question", &mut slugs, &x.slug, &x.title)?;
+            rules(path, &at, validate::question_problems(&x.input()))?;
         }
         let mut slugs = Siblings::new(path);
         for x in &t.task {
-            let entry = kind("task", &mut slugs, &x.slug, &x.title, &x.explanation)?;
-            not_blank(path, &entry, "code", &x.code)?;
-            not_blank(path, &entry, "answer", &x.answer)?;
+            let at = entry("task", &mut slugs, &x.slug, &x.title)?;
+            rules(path, &at, validate::task_problems(&x.input()))?;
         }
         let mut slugs = Siblings::new(path);
-        for c in &t.case {
-            let entry = kind("case", &mut slugs, &c.slug, &c.title, &c.explanation)?;
-            let blanks = c.template.matches(BLANK).count();
-            if blanks == 0 {
-                return Err(err(
-                    path,
-                    &entry,
-                    "template",
-                    format!("has no blank ({BLANK})"),
-                ));
-            }
-            if blanks != c.fields.len() {
-                return Err(err(
-                    path,
-                    &entry,
-                    "fields",
-                    format!(
-                        "has {} answers but the template has {blanks} blanks",
-                        c.fields.len()
-                    ),
-                ));
-            }
+        for x in &t.case {
+            let at = entry("case", &mut slugs, &x.slug, &x.title)?;
+            rules(path, &at, validate::case_problems(&x.input()))?;
         }
     }
     Ok(())
 }
 
+/// Each exercise seed as the input /admin and the API would submit: the same
+/// rules check both.
+impl TheorySeed {
+    pub fn input(&self) -> TheoryInput {
+        TheoryInput {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            body: self.body.clone(),
+            explanation: self.explanation.clone(),
+            is_active: true,
+        }
+    }
+}
+
+impl QuestionSeed {
+    pub fn input(&self) -> QuestionInput {
+        QuestionInput {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            options: self.options.clone(),
+            correct_answers: self.correct.clone(),
+            explanation: self.explanation.clone(),
+            is_active: true,
+        }
+    }
+}
+
+impl TaskSeed {
+    pub fn input(&self) -> TaskInput {
+        TaskInput {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            code: self.code.clone(),
+            answer: self.answer.clone(),
+            accepted: self.accepted.clone(),
+            explanation: self.explanation.clone(),
+            is_active: true,
+        }
+    }
+}
+
 impl CaseSeed {
+    pub fn input(&self) -> CaseInput {
+        CaseInput {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            template: self.template.clone(),
+            fields: self.fields.clone(),
+            explanation: self.explanation.clone(),
+            is_active: true,
+        }
+    }
+
     /// The template with every blank filled by its correct answer.
     pub fn filled(&self) -> String {
         let mut out = String::new();
@@ -546,14 +574,6 @@ impl CaseSeed {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_lowercase_latin_digits_and_single_dashes() {
-        assert!(is_slug("python-basics-2"));
-        for bad in ["", "Python", "a--b", "-a", "a-", "тема", "a_b"] {
-            assert!(!is_slug(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn a_case_is_filled_in_blank_order() {

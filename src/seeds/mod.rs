@@ -11,7 +11,7 @@ pub mod table;
 pub use format::*;
 mod bundle;
 
-pub use bundle::{export, pack, unpack, MAX_BUNDLE_BYTES};
+pub use bundle::{export, import_bundle, pack, unpack, MAX_BUNDLE_BYTES};
 pub use load::{load, load_dir, Scope, SeedReport};
 
 use std::fmt;

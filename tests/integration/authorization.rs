@@ -45,36 +45,17 @@ pub struct Fixture {
 /// A draft profession of its own, so deleting it touches nothing else.
 async fn scratch_profession(app: &TestApp) -> (String, i64, i64, i64, i64) {
     let slug = format!("prof-{}", &uuid()[..8]);
-    let profession: i64 = sqlx::query_scalar(
-        "INSERT INTO professions (slug, title, is_active) VALUES ($1, 'Профессия', false)
+    let profession = app
+        .id(
+            "INSERT INTO professions (slug, title, is_active) VALUES ($1, 'Профессия', false)
          RETURNING profession_id",
-    )
-    .bind(&slug)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let grade: i64 = sqlx::query_scalar(
-        "INSERT INTO grades (profession_id, level, slug) VALUES ($1, 'intern', 'intern') RETURNING grade_id",
-    )
-    .bind(profession)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let project: i64 = sqlx::query_scalar(
-        "INSERT INTO projects (grade_id, slug, title) VALUES ($1, 'todo', 'Todo') RETURNING project_id",
-    )
-    .bind(grade)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let item: i64 = sqlx::query_scalar(
-        "INSERT INTO project_items (project_id, slug, title, position) VALUES ($1, 'readme', 'README', 0)
-         RETURNING project_item_id",
-    )
-    .bind(project)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
+            &slug,
+        )
+        .await;
+    let grade = app.id("INSERT INTO grades (profession_id, level, slug) VALUES ($1, 'intern', 'intern') RETURNING grade_id", profession).await;
+    let project = app.id("INSERT INTO projects (grade_id, slug, title) VALUES ($1, 'todo', 'Todo') RETURNING project_id", grade).await;
+    let item = app.id("INSERT INTO project_items (project_id, slug, title, position) VALUES ($1, 'readme', 'README', 0)
+         RETURNING project_item_id", project).await;
     // A second item, so that moving the first one changes something.
     sqlx::query(
         "INSERT INTO project_items (project_id, slug, title, position) VALUES ($1, 'ci', 'CI', 1)",
@@ -148,30 +129,22 @@ async fn fixture(app: &TestApp, who: Who) -> Fixture {
     .await
     .unwrap();
     // Its code prints something other than its answer: «Сделать ответом» changes it.
-    let task: i64 = sqlx::query_scalar(
-        "INSERT INTO tasks (topic_id, slug, title, code_question, correct_answer)
+    let task = app
+        .id(
+            "INSERT INTO tasks (topic_id, slug, title, code_question, correct_answer)
          VALUES ($1, 't', 'Что выведет?', 'print(7)', '1') RETURNING task_id",
-    )
-    .bind(topic)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let theory: i64 = sqlx::query_scalar(
-        "INSERT INTO theory (topic_id, slug, title, body) VALUES ($1, 'th', 'Что такое None?', 'Ничего.')
-         RETURNING theory_id",
-    )
-    .bind(topic)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let case: i64 = sqlx::query_scalar(
-        "INSERT INTO cases (topic_id, slug, title, code_template, correct_fields)
+            topic,
+        )
+        .await;
+    let theory = app.id("INSERT INTO theory (topic_id, slug, title, body) VALUES ($1, 'th', 'Что такое None?', 'Ничего.')
+         RETURNING theory_id", topic).await;
+    let case = app
+        .id(
+            "INSERT INTO cases (topic_id, slug, title, code_template, correct_fields)
          VALUES ($1, 'c', 'Допишите', 'x = ___', '{1}') RETURNING case_id",
-    )
-    .bind(topic)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
+            topic,
+        )
+        .await;
     let (profession, profession_id, own_grade, project, item) = scratch_profession(app).await;
     Fixture {
         upload,

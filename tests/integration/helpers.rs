@@ -173,6 +173,13 @@ impl TestApp {
     }
 }
 
+/// `name=value` of the first cookie a response sets.
+pub fn cookie_set_by(response: &reqwest::Response) -> String {
+    let header = response.headers().get("set-cookie").expect("a cookie");
+    let cookie = header.to_str().unwrap().split(';').next().unwrap();
+    cookie.to_string()
+}
+
 pub fn uuid() -> String {
     uuid::Uuid::new_v4().to_string()
 }
@@ -354,22 +361,28 @@ impl TestApp {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        let topic: i64 = sqlx::query_scalar(
-            "INSERT INTO topics (module_id, slug, title) VALUES ($1, 't', 'Тема') RETURNING topic_id",
-        )
-        .bind(module)
-        .fetch_one(&self.pool)
-        .await
-        .unwrap();
-        let question: i64 = sqlx::query_scalar(
-            "INSERT INTO questions (topic_id, slug, title, options, correct_answers)
+        let topic = self.id("INSERT INTO topics (module_id, slug, title) VALUES ($1, 't', 'Тема') RETURNING topic_id", module).await;
+        let question = self
+            .id(
+                "INSERT INTO questions (topic_id, slug, title, options, correct_answers)
              VALUES ($1, 'q', 'Вопрос?', ARRAY['да', 'нет'], ARRAY[0]) RETURNING question_id",
-        )
-        .bind(topic)
-        .fetch_one(&self.pool)
-        .await
-        .unwrap();
+                topic,
+            )
+            .await;
         (module, topic, question)
+    }
+
+    /// One bigint from `sql` with `param` bound as $1: the id an INSERT … RETURNING
+    /// gives, say.
+    pub async fn id<P>(&self, sql: &str, param: P) -> i64
+    where
+        P: for<'q> sqlx::Encode<'q, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send,
+    {
+        sqlx::query_scalar(sql)
+            .bind(param)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
     }
 
     /// The `updated_at::text` version of a row, as the API hands it out.

@@ -396,16 +396,7 @@ async fn the_session_id_changes_at_login(pool: PgPool) {
         .send()
         .await
         .unwrap();
-    let guest_cookie = first
-        .headers()
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
+    let guest_cookie = cookie_set_by(&first);
     let login = client
         .post(app.url("/api/auth/login"))
         .header("content-type", "application/x-www-form-urlencoded")
@@ -413,16 +404,7 @@ async fn the_session_id_changes_at_login(pool: PgPool) {
         .send()
         .await
         .unwrap();
-    let account_cookie = login
-        .headers()
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
+    let account_cookie = cookie_set_by(&login);
     assert_ne!(guest_cookie, account_cookie);
 }
 

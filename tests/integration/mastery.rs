@@ -158,37 +158,28 @@ async fn the_topic_percent_sums_partial_scores_over_the_active_exercises(pool: P
     let app = TestApp::spawn(pool).await;
     let (slug, topics) = first_module(&app, &[3]).await;
     let (topic_slug, cards) = &topics[0];
-    let topic: i64 = sqlx::query_scalar(
-        "SELECT topic_id FROM topics JOIN modules m USING (module_id) WHERE m.slug = $1",
-    )
-    .bind(&slug)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let question: i64 = sqlx::query_scalar(
-        "INSERT INTO questions (topic_id, slug, title, options, correct_answers)
+    let topic = app
+        .id(
+            "SELECT topic_id FROM topics JOIN modules m USING (module_id) WHERE m.slug = $1",
+            &slug,
+        )
+        .await;
+    let question = app
+        .id(
+            "INSERT INTO questions (topic_id, slug, title, options, correct_answers)
          VALUES ($1, 'q', 'Вопрос?', ARRAY['да', 'нет'], ARRAY[0]) RETURNING question_id",
-    )
-    .bind(topic)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let task: i64 = sqlx::query_scalar(
-        "INSERT INTO tasks (topic_id, slug, title, code_question, correct_answer)
+            topic,
+        )
+        .await;
+    let task = app
+        .id(
+            "INSERT INTO tasks (topic_id, slug, title, code_question, correct_answer)
          VALUES ($1, 'k', 'Что выведет?', 'print(5)', '5') RETURNING task_id",
-    )
-    .bind(topic)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let case: i64 = sqlx::query_scalar(
-        "INSERT INTO cases (topic_id, slug, title, code_template, correct_fields)
-         VALUES ($1, 'c', 'Допишите', 'a = ___\nb = ___\nprint(___)', ARRAY['1', '2', 'a']) RETURNING case_id",
-    )
-    .bind(topic)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
+            topic,
+        )
+        .await;
+    let case = app.id("INSERT INTO cases (topic_id, slug, title, code_template, correct_fields)
+         VALUES ($1, 'c', 'Допишите', 'a = ___\nb = ___\nprint(___)', ARRAY['1', '2', 'a']) RETURNING case_id", topic).await;
     // A draft in the same topic does not count (it would make 7 exercises).
     sqlx::query(
         "INSERT INTO questions (topic_id, slug, title, options, correct_answers, is_active)

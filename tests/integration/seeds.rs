@@ -147,3 +147,42 @@ async fn a_module_of_an_unknown_profession_is_refused(pool: PgPool) {
     let err = load_dir(&pool, dir.path()).await.unwrap_err();
     assert!(err.to_string().contains("`profession`"), "{err}");
 }
+
+/// The seed files, /admin and the API apply one set of rules (authoring's): what
+/// an author may save in a form may stand in a file, and what a form refuses a
+/// file refuses too, on the same field.
+#[sqlx::test]
+async fn seed_files_follow_the_rules_of_the_authors_forms(pool: PgPool) {
+    // An explanation is optional in a form, so it is in a file.
+    let unexplained = MODULE.replace("explanation = \"Сложение.\"", "explanation = \"\"");
+    let dir = seed_dir(CATALOG, Some(&unexplained));
+    load_dir(&pool, dir.path()).await.unwrap();
+
+    // An option listed twice is refused in both.
+    let twice = MODULE.replace(r#"["list", "tuple"]"#, r#"["tuple", "tuple "]"#);
+    let dir = seed_dir(CATALOG, Some(&twice));
+    let message = load_dir(&pool, dir.path()).await.unwrap_err().to_string();
+    assert!(message.contains("`options`"), "{message}");
+    assert!(message.contains("listed twice"), "{message}");
+    let app = TestApp::spawn(pool).await;
+    let author = app.client_as(Who::Author).await;
+    let (_, topic, _) = app.scratch_content().await;
+    let (status, body) = app
+        .post_form(
+            &author,
+            "admin/question/create",
+            &[
+                ("topic_id", topic.to_string()),
+                ("slug", "twice".into()),
+                ("title", "Какой тип неизменяемый?".into()),
+                ("options", "tuple\ntuple ".into()),
+                ("correct", "1".into()),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("options") && body.contains("дважды"),
+        "{body}"
+    );
+}

@@ -17,8 +17,7 @@ pub async fn upload_view(pool: &PgPool, owner: i64, id: i64) -> Result<UploadVie
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let report = match crate::authoring::bundles::import_bundle(pool, &row.bytes, false, true).await
-    {
+    let report = match crate::seeds::import_bundle(pool, &row.bytes, false, true).await {
         Ok(r) => Ok(r),
         Err(e @ AppError::Invalid { .. }) => Err(e.user_message()),
         Err(e) => return Err(e),
@@ -40,7 +39,7 @@ pub async fn apply_upload(pool: &PgPool, owner: i64, id: i64) -> Result<BundleRe
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let report = crate::authoring::bundles::import_bundle(pool, &bytes, false, false).await?;
+    let report = crate::seeds::import_bundle(pool, &bytes, false, false).await?;
     sqlx::query!(
         "UPDATE bundle_uploads SET applied_at = now() WHERE upload_id = $1",
         id

@@ -350,11 +350,9 @@ async fn an_answer_in_a_locked_module_is_403(pool: PgPool) {
     let (status, body) = app.understand(&app.client, second).await;
     assert_eq!(status, 403, "{body}");
     assert!(body.contains("модуль ещё закрыт"), "{body}");
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM answers WHERE theory_id = $1")
-        .bind(second)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let stored = app
+        .id("SELECT count(*) FROM answers WHERE theory_id = $1", second)
+        .await;
     assert_eq!(stored, 0);
 }
 
