@@ -102,6 +102,9 @@ test.describe('the sign-in limit', () => {
     const email = `limit-${info.project.name}-${Date.now()}@example.ru`;
     await register(page, email);
     await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+    // The sign-out lands on the catalog: a navigation started before it is over
+    // would abort it (net::ERR_ABORTED).
+    await expect(page).toHaveURL(/\/$/);
 
     const attempt = async (password: string) => {
       await page.goto('/login');

@@ -1,16 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
-use super::{get_case_edit, CaseEdit, SaveCase};
+use super::{CaseEdit, SaveCase};
 use crate::components::FormError;
-
-/// `/admin/cases/{id}`: a fill-the-blanks code case.
-#[component]
-pub fn AdminCasePage() -> impl IntoView {
-    edit_page(get_case_edit, |c| view! { <CaseEditor c/> })
-}
 
 /// The fields of a case form, empty or from a saved case.
 #[component]
@@ -38,7 +32,7 @@ pub fn CaseFields<T: Send + Sync + 'static>(
 }
 
 #[component]
-fn CaseEditor(c: CaseEdit) -> impl IntoView {
+pub(super) fn CaseEditor(c: CaseEdit) -> impl IntoView {
     let save = ServerAction::<SaveCase>::new();
     let row = c.case;
     let (id, version, is_active) = (row.case_id, row.version.clone(), row.is_active);

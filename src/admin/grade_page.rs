@@ -1,20 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::profession_page::LevelSelect;
-use super::{get_grade_edit, CreateProject, GradeEdit, SaveGrade};
+use super::{CreateProject, GradeEdit, SaveGrade};
 use crate::components::FormError;
 
-/// `/admin/grades/{id}`: a grade, its modules and its portfolio projects.
 #[component]
-pub fn AdminGradePage() -> impl IntoView {
-    edit_page(get_grade_edit, |g| view! { <GradeEditor g/> })
-}
-
-#[component]
-fn GradeEditor(g: GradeEdit) -> impl IntoView {
+pub(super) fn GradeEditor(g: GradeEdit) -> impl IntoView {
     let save = ServerAction::<SaveGrade>::new();
     let create = ServerAction::<CreateProject>::new();
     let row = g.grade;

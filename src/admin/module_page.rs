@@ -1,18 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
-use super::{get_module_edit, CreateTopic, DeleteModule, ModuleEdit, SaveModule, SetPublished};
+use super::form::{style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::{CreateTopic, DeleteModule, ModuleEdit, SaveModule, SetPublished};
 use crate::components::FormError;
 
-/// `/admin/modules/{id}`: edit a module, order and add its topics, delete it.
 #[component]
-pub fn AdminModulePage() -> impl IntoView {
-    edit_page(get_module_edit, |m| view! { <ModuleEditor m/> })
-}
-
-#[component]
-fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
+pub(super) fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
     let save = ServerAction::<SaveModule>::new();
     let create = ServerAction::<CreateTopic>::new();
     let row = m.module;

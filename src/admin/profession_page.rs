@@ -1,18 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
-use super::{get_profession_edit, CreateGrade, CreateProfession, ProfessionEdit, SaveProfession};
+use super::{CreateGrade, CreateProfession, ProfessionEdit, SaveProfession};
 use crate::components::{ErrorPage, FormError, Loading};
 use crate::domain::GradeLevel;
 use crate::error::AppError;
-
-/// `/admin/professions/{id}`: a profession and its grades.
-#[component]
-pub fn AdminProfessionPage() -> impl IntoView {
-    edit_page(get_profession_edit, |p| view! { <ProfessionEditor p/> })
-}
 
 /// The fields of a profession form, empty or from a saved one.
 #[component]
@@ -33,7 +27,7 @@ fn ProfessionFields<T: Send + Sync + 'static>(
 }
 
 #[component]
-fn ProfessionEditor(p: ProfessionEdit) -> impl IntoView {
+pub(super) fn ProfessionEditor(p: ProfessionEdit) -> impl IntoView {
     let save = ServerAction::<SaveProfession>::new();
     let create = ServerAction::<CreateGrade>::new();
     let row = p.profession;

@@ -1,19 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::{
-    get_checklist_item_edit, get_project_edit, AdminTrail, ChecklistItemEdit, CreateChecklistItem,
-    ProjectEdit, SaveChecklistItem, SaveProject,
+    AdminTrail, ChecklistItemEdit, CreateChecklistItem, ProjectEdit, SaveChecklistItem, SaveProject,
 };
 use crate::components::FormError;
-
-/// `/admin/projects/{id}`: a portfolio project and its checklist.
-#[component]
-pub fn AdminProjectPage() -> impl IntoView {
-    edit_page(get_project_edit, |p| view! { <ProjectEditor p/> })
-}
 
 /// Авторская › profession › grade.
 #[component]
@@ -26,7 +19,7 @@ fn GradeCrumbs(trail: AdminTrail) -> impl IntoView {
 }
 
 #[component]
-fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
+pub(super) fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
     let save = ServerAction::<SaveProject>::new();
     let create = ServerAction::<CreateChecklistItem>::new();
     let row = p.project;
@@ -68,14 +61,8 @@ fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
     }
 }
 
-/// `/admin/items/{id}`: one line of a project's checklist.
 #[component]
-pub fn AdminChecklistItemPage() -> impl IntoView {
-    edit_page(get_checklist_item_edit, |i| view! { <ItemEditor i/> })
-}
-
-#[component]
-fn ItemEditor(i: ChecklistItemEdit) -> impl IntoView {
+pub(super) fn ItemEditor(i: ChecklistItemEdit) -> impl IntoView {
     let save = ServerAction::<SaveChecklistItem>::new();
     let row = i.item;
     let (id, is_active) = (row.project_item_id, row.is_active);

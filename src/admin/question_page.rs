@@ -1,21 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, DraftTag, Notice, PublishedBox, VersionInput};
+use super::form::{style, DraftTag, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::topic_page::QuestionFields;
-use super::{get_question_edit, QuestionEdit, SaveQuestion};
+use super::{QuestionEdit, SaveQuestion};
 use crate::components::FormError;
 
-/// `/admin/questions/{id}`: edit a question, with its markdown rendered as the
-/// learner will see it.
 #[component]
-pub fn AdminQuestionPage() -> impl IntoView {
-    edit_page(get_question_edit, |q| view! { <QuestionEditor q/> })
-}
-
-#[component]
-fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
+pub(super) fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
     let save = ServerAction::<SaveQuestion>::new();
     let row = q.question;
     let (id, version, is_active) = (row.question_id, row.version.clone(), row.is_active);

@@ -1,16 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
-use super::{get_task_edit, RunTaskCode, SaveTask, TaskEdit, UseTaskOutput};
+use super::{RunTaskCode, SaveTask, TaskEdit, UseTaskOutput};
 use crate::components::FormError;
-
-/// `/admin/tasks/{id}`: a «what does this code print» task, with «Проверить код».
-#[component]
-pub fn AdminTaskPage() -> impl IntoView {
-    edit_page(get_task_edit, |t| view! { <TaskEditor t/> })
-}
 
 /// The fields of a task form, empty or from a saved task.
 #[component]
@@ -40,7 +34,7 @@ pub fn TaskFields<T: Send + Sync + 'static>(
 }
 
 #[component]
-fn TaskEditor(t: TaskEdit) -> impl IntoView {
+pub(super) fn TaskEditor(t: TaskEdit) -> impl IntoView {
     let save = ServerAction::<SaveTask>::new();
     let run = ServerAction::<RunTaskCode>::new();
     let use_output = ServerAction::<UseTaskOutput>::new();

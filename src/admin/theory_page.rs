@@ -1,16 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
-use super::{get_theory_edit, SaveTheory, TheoryEdit};
+use super::{SaveTheory, TheoryEdit};
 use crate::components::FormError;
-
-/// `/admin/theory/{id}`: a theory card, with its markdown as the learner sees it.
-#[component]
-pub fn AdminTheoryPage() -> impl IntoView {
-    edit_page(get_theory_edit, |t| view! { <TheoryEditor t/> })
-}
 
 /// The fields of a theory card form, empty or from a saved card.
 #[component]
@@ -31,7 +25,7 @@ pub fn TheoryFields<T: Send + Sync + 'static>(
 }
 
 #[component]
-fn TheoryEditor(t: TheoryEdit) -> impl IntoView {
+pub(super) fn TheoryEditor(t: TheoryEdit) -> impl IntoView {
     let save = ServerAction::<SaveTheory>::new();
     let row = t.theory;
     let (id, version, is_active) = (row.theory_id, row.version.clone(), row.is_active);

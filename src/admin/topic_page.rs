@@ -2,26 +2,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::case_page::CaseFields;
-use super::form::{edit_page, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
 use super::module_page::DeleteSection;
 use super::task_page::TaskFields;
 use super::theory_page::TheoryFields;
 use super::{
-    get_topic_edit, get_topic_preview, CreateCase, CreateQuestion, CreateTask, CreateTheory,
-    SaveTopic, TopicEdit, TopicPreview,
+    CreateCase, CreateQuestion, CreateTask, CreateTheory, SaveTopic, TopicEdit, TopicPreview,
 };
 use crate::components::FormError;
 use crate::learning::ExerciseCard;
 
-/// `/admin/topics/{id}`: edit a topic and list, order and add its exercises of
-/// every kind: theory cards, questions, tasks and cases.
 #[component]
-pub fn AdminTopicPage() -> impl IntoView {
-    edit_page(get_topic_edit, |t| view! { <TopicEditor t/> })
-}
-
-#[component]
-fn TopicEditor(t: TopicEdit) -> impl IntoView {
+pub(super) fn TopicEditor(t: TopicEdit) -> impl IntoView {
     let save = ServerAction::<SaveTopic>::new();
     let create = ServerAction::<CreateQuestion>::new();
     let create_task = ServerAction::<CreateTask>::new();
@@ -136,15 +128,8 @@ pub fn QuestionFields<T: Send + Sync + 'static>(
     }
 }
 
-/// `/admin/topics/{id}/preview`: the topic as a learner would see it, with its
-/// drafts; read-only (the forms are disabled).
 #[component]
-pub fn TopicPreviewPage() -> impl IntoView {
-    edit_page(get_topic_preview, |p| view! { <Preview p/> })
-}
-
-#[component]
-fn Preview(p: TopicPreview) -> impl IntoView {
+pub(super) fn Preview(p: TopicPreview) -> impl IntoView {
     let back = format!("/admin/topics/{}", p.topic.topic_id);
     view! {
         <Title text=format!("Предпросмотр: {}", p.topic.title)/>

@@ -15,6 +15,7 @@ pub mod bundles;
 #[cfg(feature = "ssr")]
 pub mod core;
 pub mod forms;
+pub mod inputs;
 #[cfg(feature = "ssr")]
 mod kinds;
 #[cfg(feature = "ssr")]

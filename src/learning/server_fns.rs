@@ -34,12 +34,7 @@ pub async fn get_topic(
     topic: String,
 ) -> Result<TopicView, AppError> {
     let (pool, learner) = learner().await?;
-    let at = super::queries::TopicSlugs {
-        profession: &profession,
-        grade: &grade,
-        module: &module,
-        topic: &topic,
-    };
+    let at = super::queries::TopicSlugs::new(&profession, &grade, &module, &topic);
     super::queries::topic_view(&pool, learner, at).await
 }
 
@@ -149,12 +144,7 @@ pub async fn get_lesson(
     step: Option<usize>,
 ) -> Result<LessonView, AppError> {
     let (pool, learner) = learner().await?;
-    let at = super::queries::TopicSlugs {
-        profession: &profession,
-        grade: &grade,
-        module: &module,
-        topic: &topic,
-    };
+    let at = super::queries::TopicSlugs::new(&profession, &grade, &module, &topic);
     super::queries::lesson_view(&pool, learner, at, lesson, step.unwrap_or(1)).await
 }
 
@@ -171,12 +161,7 @@ pub async fn start_lesson(
     let id = super::queries::start_lesson(
         &pool,
         learner,
-        super::queries::TopicSlugs {
-            profession: &profession,
-            grade: &grade,
-            module: &module,
-            topic: &topic,
-        },
+        super::queries::TopicSlugs::new(&profession, &grade, &module, &topic),
     )
     .await?;
     leptos_axum::redirect(&format!(

@@ -4,9 +4,11 @@
 //! transaction upserts every row by slug and unpublishes rows no file names any
 //! more. A bad file names the file, the entry and the field, and changes nothing.
 
+mod checks;
 mod format;
 mod load;
 pub mod table;
+mod upsert;
 
 pub use format::*;
 mod bundle;

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+/// A key missing from the file keeps its `Default` (`#[serde(default)]`).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct GraderConfig {
     pub data_dir: PathBuf,
     pub embedded_pg_port: u16,
@@ -100,12 +101,10 @@ impl GraderConfig {
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
         match table.get("grader") {
             None => Ok(Self::default()),
-            Some(value) => {
-                let merged = merge_defaults(value.clone());
-                merged
-                    .try_into()
-                    .map_err(|e: toml::de::Error| format!("[grader]: {e}"))
-            }
+            Some(value) => value
+                .clone()
+                .try_into()
+                .map_err(|e: toml::de::Error| format!("[grader]: {e}")),
         }
     }
 
@@ -119,38 +118,26 @@ impl GraderConfig {
                 message: e.to_string(),
             })
         }
-        if let Some(v) = var("GRADER_DATA_DIR") {
-            self.data_dir = v.into();
+        // Each field, and the variable that overrides it.
+        macro_rules! overrides {
+            ($($field:ident <- $name:literal),* $(,)?) => {
+                $(if let Some(v) = var($name) {
+                    self.$field = parse($name, v)?;
+                })*
+            };
         }
-        if let Some(v) = var("GRADER_PG_PORT") {
-            self.embedded_pg_port = parse("GRADER_PG_PORT", v)?;
-        }
-        if let Some(v) = var("GRADER_PG_BIN_DIR") {
-            self.pg_bin_dir = v.into();
-        }
-        if let Some(v) = var("GRADER_SEEDS_DIR") {
-            self.seeds_dir = v.into();
-        }
-        if let Some(v) = var("GRADER_SEED_ON_START") {
-            self.seed_on_start = parse("GRADER_SEED_ON_START", v)?;
-        }
-        if let Some(v) = var("GRADER_DB_MAX_CONNECTIONS") {
-            self.db_max_connections = parse("GRADER_DB_MAX_CONNECTIONS", v)?;
-        }
-        if let Some(v) = var("GRADER_SHUTDOWN_GRACE_SECONDS") {
-            self.shutdown_grace_seconds = parse("GRADER_SHUTDOWN_GRACE_SECONDS", v)?;
-        }
-        if let Some(v) = var("GRADER_SANDBOX_BWRAP") {
-            self.sandbox_bwrap = v.into();
-        }
-        if let Some(v) = var("GRADER_SANDBOX_PYTHON") {
-            self.sandbox_python = v.into();
-        }
-        if let Some(v) = var("GRADER_SANDBOX_UID") {
-            self.sandbox_uid = parse("GRADER_SANDBOX_UID", v)?;
-        }
-        if let Some(v) = var("GRADER_SANDBOX_MAX_CONCURRENT") {
-            self.sandbox_max_concurrent = parse("GRADER_SANDBOX_MAX_CONCURRENT", v)?;
+        overrides! {
+            data_dir <- "GRADER_DATA_DIR",
+            embedded_pg_port <- "GRADER_PG_PORT",
+            pg_bin_dir <- "GRADER_PG_BIN_DIR",
+            seeds_dir <- "GRADER_SEEDS_DIR",
+            seed_on_start <- "GRADER_SEED_ON_START",
+            db_max_connections <- "GRADER_DB_MAX_CONNECTIONS",
+            shutdown_grace_seconds <- "GRADER_SHUTDOWN_GRACE_SECONDS",
+            sandbox_bwrap <- "GRADER_SANDBOX_BWRAP",
+            sandbox_python <- "GRADER_SANDBOX_PYTHON",
+            sandbox_uid <- "GRADER_SANDBOX_UID",
+            sandbox_max_concurrent <- "GRADER_SANDBOX_MAX_CONCURRENT",
         }
         Ok(())
     }
@@ -165,48 +152,6 @@ impl GraderConfig {
             ..crate::sandbox::SandboxConfig::default()
         }
     }
-}
-
-/// Fills keys missing from the file's `[grader]` table with the defaults.
-fn merge_defaults(value: toml::Value) -> toml::Value {
-    let d = GraderConfig::default();
-    let mut base = toml::Table::new();
-    base.insert("data-dir".into(), d.data_dir.display().to_string().into());
-    base.insert(
-        "embedded-pg-port".into(),
-        i64::from(d.embedded_pg_port).into(),
-    );
-    base.insert(
-        "pg-bin-dir".into(),
-        d.pg_bin_dir.display().to_string().into(),
-    );
-    base.insert("seeds-dir".into(), d.seeds_dir.display().to_string().into());
-    base.insert("seed-on-start".into(), "if-empty".into());
-    base.insert(
-        "db-max-connections".into(),
-        i64::from(d.db_max_connections).into(),
-    );
-    base.insert(
-        "shutdown-grace-seconds".into(),
-        (d.shutdown_grace_seconds as i64).into(),
-    );
-    base.insert(
-        "sandbox-bwrap".into(),
-        d.sandbox_bwrap.display().to_string().into(),
-    );
-    base.insert(
-        "sandbox-python".into(),
-        d.sandbox_python.display().to_string().into(),
-    );
-    base.insert("sandbox-uid".into(), i64::from(d.sandbox_uid).into());
-    base.insert(
-        "sandbox-max-concurrent".into(),
-        (d.sandbox_max_concurrent as i64).into(),
-    );
-    if let toml::Value::Table(t) = value {
-        base.extend(t);
-    }
-    toml::Value::Table(base)
 }
 
 #[cfg(test)]
@@ -236,6 +181,27 @@ mod tests {
             .apply_env(|n| (n == "GRADER_PG_PORT").then(|| "x".to_string()))
             .unwrap_err();
         assert!(err.to_string().contains("GRADER_PG_PORT"));
+    }
+
+    /// The site's layout is a fact of the build (Cargo.toml's metadata, for
+    /// cargo-leptos) that the server must read the same way (Leptos.toml).
+    #[test]
+    fn the_build_and_the_server_agree_on_the_site() {
+        let read = |file: &str| -> toml::Table {
+            let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(path).unwrap().parse().unwrap()
+        };
+        let leptos = |t: &toml::Table| t["package"]["metadata"]["leptos"].clone();
+        let (build, server) = (leptos(&read("Cargo.toml")), leptos(&read("Leptos.toml")));
+        for key in [
+            "output-name",
+            "site-root",
+            "site-pkg-dir",
+            "hash-files",
+            "site-addr",
+        ] {
+            assert_eq!(build.get(key), server.get(key), "{key}");
+        }
     }
 
     #[test]

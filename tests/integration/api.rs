@@ -5,6 +5,9 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use sqlx::PgPool;
 
+use grader::authoring::{CaseRow, ModuleRow, RunOutput, TaskRow};
+use grader::learning::Answered;
+
 use crate::helpers::*;
 
 fn parse(body: &str) -> Value {
@@ -40,7 +43,7 @@ async fn lists_are_paginated_with_a_total_and_bad_paging_is_a_422(pool: PgPool) 
         .api(&app.client, Method::GET, "/professions?limit=abc", None)
         .await;
     assert_eq!(status, 400, "{body}");
-    assert_eq!(parse(&body)["error"], "bad_request");
+    assert_eq!(read::<ErrorBody>(&body).error, "bad_request");
 }
 
 #[sqlx::test]
@@ -74,7 +77,7 @@ async fn unknown_slugs_and_paths_are_json_404s(pool: PgPool) {
     for path in ["/professions/nope/grades", "/no-such-thing"] {
         let (status, body) = app.api(&app.client, Method::GET, path, None).await;
         assert_eq!(status, 404, "{path}: {body}");
-        assert_eq!(parse(&body)["error"], "not_found");
+        assert_eq!(read::<ErrorBody>(&body).error, "not_found");
     }
 }
 
@@ -92,17 +95,19 @@ async fn drafts_are_hidden_from_learners_until_published(pool: PgPool) {
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    let module = parse(&body);
+    let module: ModuleRow = read(&body);
+    assert!(!module.is_active);
     let list = "/professions/python-backend/grades/intern/modules?limit=100";
     let (_, body) = app.api(&app.client, Method::GET, list, None).await;
     assert!(!body.contains("drafty"), "a draft is not public");
 
-    let update = json!({"version": module["version"], "slug": "drafty", "title": "Готово", "is_active": true});
+    let update =
+        json!({"version": module.version, "slug": "drafty", "title": "Готово", "is_active": true});
     let (status, body) = app
         .api(
             &author,
             Method::PUT,
-            &format!("/modules/{}", module["module_id"]),
+            &format!("/modules/{}", module.module_id),
             Some(update.clone()),
         )
         .await;
@@ -115,12 +120,12 @@ async fn drafts_are_hidden_from_learners_until_published(pool: PgPool) {
         .api(
             &author,
             Method::PUT,
-            &format!("/modules/{}", module["module_id"]),
+            &format!("/modules/{}", module.module_id),
             Some(update),
         )
         .await;
     assert_eq!(status, 409, "{body}");
-    assert_eq!(parse(&body)["error"], "conflict");
+    assert_eq!(read::<ErrorBody>(&body).error, "conflict");
 }
 
 #[sqlx::test]
@@ -158,7 +163,7 @@ async fn invalid_content_gets_every_field_message_in_russian(pool: PgPool) {
         )
         .await;
     assert_eq!(status, 422, "{body}");
-    assert_eq!(parse(&body)["fields"][0]["field"], "slug");
+    assert_eq!(read::<ErrorBody>(&body).fields[0].field, "slug");
 }
 
 #[sqlx::test]
@@ -178,10 +183,7 @@ async fn deleting_a_topic_with_answers_needs_confirmation(pool: PgPool) {
         .api(&author, Method::DELETE, &format!("/topics/{topic}"), None)
         .await;
     assert_eq!(status, 409, "{body}");
-    assert!(
-        parse(&body)["message"].as_str().unwrap().contains("1"),
-        "{body}"
-    );
+    assert!(read::<ErrorBody>(&body).message.contains("1"), "{body}");
     let (status, _) = app
         .api(
             &author,
@@ -357,11 +359,8 @@ async fn create_module_with_token(app: &TestApp, token: &str, slug: &str) -> u16
 }
 
 async fn modules_named(app: &TestApp, slug: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM modules WHERE slug = $1")
-        .bind(slug)
-        .fetch_one(&app.pool)
+    app.scalar("SELECT count(*) FROM modules WHERE slug = $1", slug)
         .await
-        .unwrap()
 }
 
 /// An admin's «Роль» form on /admin/users.
@@ -380,11 +379,11 @@ async fn set_role(
 }
 
 async fn role_of(app: &TestApp, email: &str) -> String {
-    sqlx::query_scalar("SELECT role::text FROM learners WHERE lower(email) = lower($1)")
-        .bind(email)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
+    app.scalar(
+        "SELECT role::text FROM learners WHERE lower(email) = lower($1)",
+        email,
+    )
+    .await
 }
 
 #[sqlx::test]
@@ -647,14 +646,14 @@ async fn check_code_runs_the_snippet_and_its_output_becomes_the_answer(pool: PgP
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    let task = parse(&body);
-    let id = task["task_id"].as_i64().unwrap();
+    let task: TaskRow = read(&body);
+    let id = task.task_id;
 
     let (status, body) = app
         .api(&author, Method::POST, &format!("/tasks/{id}/run"), None)
         .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(parse(&body)["stdout"], "6\n");
+    assert_eq!(read::<RunOutput>(&body).stdout, "6\n");
 
     // In /admin: run, then «Сделать ответом».
     let (status, _) = app
@@ -665,18 +664,13 @@ async fn check_code_runs_the_snippet_and_its_output_becomes_the_answer(pool: PgP
         .post_form(
             &author,
             "admin/task/use-output",
-            &[
-                ("id", id.to_string()),
-                ("version", task["version"].as_str().unwrap().into()),
-            ],
+            &[("id", id.to_string()), ("version", task.version.clone())],
         )
         .await;
     assert!(status < 400, "{status} {body}");
-    let answer: String = sqlx::query_scalar("SELECT correct_answer FROM tasks WHERE task_id = $1")
-        .bind(id)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let answer: String = app
+        .scalar("SELECT correct_answer FROM tasks WHERE task_id = $1", id)
+        .await;
     assert_eq!(answer, "6");
 
     // An empty answer is refused with a field message.
@@ -686,7 +680,7 @@ async fn check_code_runs_the_snippet_and_its_output_becomes_the_answer(pool: PgP
         .api(&author, Method::PUT, &format!("/tasks/{id}"), Some(bad))
         .await;
     assert_eq!(status, 422, "{body}");
-    assert_eq!(parse(&body)["fields"][0]["field"], "answer");
+    assert_eq!(read::<ErrorBody>(&body).fields[0].field, "answer");
 }
 
 #[sqlx::test]
@@ -704,7 +698,7 @@ async fn text_the_database_cannot_store_is_a_400_not_a_500(pool: PgPool) {
         )
         .await;
     assert_eq!(status, 400, "{body}");
-    assert_eq!(parse(&body)["error"], "bad_request");
+    assert_eq!(read::<ErrorBody>(&body).error, "bad_request");
 }
 
 #[sqlx::test]
@@ -716,19 +710,18 @@ async fn a_case_needs_one_answer_per_blank_and_once_published_learners_can_fill_
     let short = json!({"slug": "sum", "title": "Допишите", "template": "a = ___\nprint(a + ___)", "fields": ["1"]});
     let (status, body) = app.api(&author, Method::POST, &path, Some(short)).await;
     assert_eq!(status, 422, "{body}");
-    assert_eq!(parse(&body)["fields"][0]["field"], "fields");
-    assert!(parse(&body)["fields"][0]["message"]
-        .as_str()
-        .unwrap()
+    assert_eq!(read::<ErrorBody>(&body).fields[0].field, "fields");
+    assert!(read::<ErrorBody>(&body).fields[0]
+        .message
         .contains("Пропусков в шаблоне: 2"));
 
     let good = json!({"slug": "sum", "title": "Допишите", "template": "a = ___\nprint(a + ___)",
                       "fields": ["1", "2"], "is_active": true});
     let (status, body) = app.api(&author, Method::POST, &path, Some(good)).await;
     assert_eq!(status, 201, "{body}");
-    let case = parse(&body);
-    let id = case["case_id"].as_i64().unwrap();
-    assert_eq!(case["fields"], json!(["1", "2"]));
+    let case: CaseRow = read(&body);
+    let id = case.case_id;
+    assert_eq!(case.fields, ["1", "2"]);
 
     let answer =
         json!({"kind": "case", "exercise_id": id, "client_id": uuid(), "fields": ["1", "3"]});
@@ -736,11 +729,11 @@ async fn a_case_needs_one_answer_per_blank_and_once_published_learners_can_fill_
         .api(&app.client, Method::POST, "/answers", Some(answer))
         .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(parse(&body)["feedback"]["score"], 0.5);
+    assert_eq!(read::<Answered>(&body).feedback.score, 0.5);
 
     // A stale save is refused; the current version is accepted.
     let edit = json!({"slug": "sum", "title": "Допишите сумму", "template": "print(___)", "fields": ["3"],
-                      "is_active": true, "version": case["version"]});
+                      "is_active": true, "version": case.version});
     let (status, body) = app
         .api(
             &author,
@@ -832,7 +825,7 @@ async fn an_author_builds_a_profession_grade_and_project_checklist_that_learners
         )
         .await;
     assert_eq!(status, 422, "{body}");
-    assert_eq!(parse(&body)["fields"][0]["field"], "level");
+    assert_eq!(read::<ErrorBody>(&body).fields[0].field, "level");
 
     let project = json!({"slug": "todo-api", "title": "Todo API", "description": "REST на axum", "is_active": true});
     let (status, body) = app
@@ -899,7 +892,7 @@ async fn an_author_builds_a_profession_grade_and_project_checklist_that_learners
         )
         .await;
     assert_eq!(status, 409, "{body}");
-    assert!(parse(&body)["message"].as_str().unwrap().contains('1'));
+    assert!(read::<ErrorBody>(&body).message.contains('1'));
     let (status, _) = app
         .api(
             &author,

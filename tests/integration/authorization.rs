@@ -162,11 +162,7 @@ async fn fixture(app: &TestApp, who: Who) -> Fixture {
         case,
         case_version: app.version("cases", case).await,
         task,
-        task_version: sqlx::query_scalar("SELECT updated_at::text FROM tasks WHERE task_id = $1")
-            .bind(task)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap(),
+        task_version: app.scalar("SELECT updated_at::text FROM tasks WHERE task_id = $1", task).await,
         grade: app.intern_grade().await,
         module,
         topic,

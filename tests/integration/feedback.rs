@@ -8,11 +8,9 @@ use super::helpers::*;
 
 /// The topic page of `open_scratch_content`'s topic.
 async fn scratch_topic_page(app: &TestApp, module: i64) -> String {
-    let slug: String = sqlx::query_scalar("SELECT slug FROM modules WHERE module_id = $1")
-        .bind(module)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let slug: String = app
+        .scalar("SELECT slug FROM modules WHERE module_id = $1", module)
+        .await;
     format!("/professions/python-backend/intern/{slug}/t")
 }
 
@@ -76,12 +74,12 @@ async fn answers_stored_before_feedback_was_kept_get_theirs_once_at_start(pool: 
         .unwrap();
 
     grader::startup::migrate(&app.pool).await.unwrap();
-    let stored: serde_json::Value =
-        sqlx::query_scalar("SELECT feedback FROM answers WHERE question_id = $1")
-            .bind(question)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let stored: serde_json::Value = app
+        .scalar(
+            "SELECT feedback FROM answers WHERE question_id = $1",
+            question,
+        )
+        .await;
     assert_eq!(
         stored,
         serde_json::json!({"Question": {"chosen": [1], "correct": [0]}})

@@ -173,6 +173,27 @@ impl TestApp {
     }
 }
 
+/// A JSON body read as the type the server sends (a row, `Answered`, …), so a
+/// change of shape fails the test where it reads the body.
+pub fn read<T: serde::de::DeserializeOwned>(body: &str) -> T {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not the expected JSON ({e}): {body}"))
+}
+
+/// The API's error shape, `{error, message, fields?}`.
+#[derive(Debug, serde::Deserialize)]
+pub struct ErrorBody {
+    pub error: String,
+    pub message: String,
+    #[serde(default)]
+    pub fields: Vec<FieldProblem>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
 /// `name=value` of the first cookie a response sets.
 pub fn cookie_set_by(response: &reqwest::Response) -> String {
     let header = response.headers().get("set-cookie").expect("a cookie");
@@ -383,6 +404,24 @@ impl TestApp {
             .fetch_one(&self.pool)
             .await
             .unwrap()
+    }
+
+    /// One value from `sql` with `param` bound as $1.
+    pub async fn scalar<T, P>(&self, sql: &str, param: P) -> T
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send + Unpin,
+        P: for<'q> sqlx::Encode<'q, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send,
+    {
+        sqlx::query_scalar(sql)
+            .bind(param)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+
+    /// GETs `path` with the app's own client (no account), whatever the status.
+    pub async fn fetch(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
     }
 
     /// The `updated_at::text` version of a row, as the API hands it out.

@@ -65,12 +65,7 @@ async fn unknown_slugs_get_a_404_page(pool: PgPool) {
 #[sqlx::test]
 async fn favicon_ico_leads_to_the_svg_icon_that_exists(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let response = app
-        .client
-        .get(app.url("/favicon.ico"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.fetch("/favicon.ico").await;
     assert_eq!(response.status().as_u16(), 308);
     assert_eq!(response.headers()["location"], "/favicon.svg");
     let (status, svg) = app.get("/favicon.svg").await;
@@ -135,11 +130,12 @@ async fn a_failed_save_without_javascript_shows_what_was_typed_and_saves_nothing
     );
     assert!(html.contains("Не Slug"), "and the rejected slug, to fix");
     assert!(html.contains("латинские буквы"), "with the slug's message");
-    let saved: String = sqlx::query_scalar("SELECT description FROM modules WHERE module_id = $1")
-        .bind(module)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let saved: String = app
+        .scalar(
+            "SELECT description FROM modules WHERE module_id = $1",
+            module,
+        )
+        .await;
     assert_eq!(saved, "", "nothing was saved");
 
     // Shown once: the next visit shows the saved module.
@@ -173,11 +169,9 @@ async fn a_stale_form_comes_back_with_the_typing_and_still_carries_the_old_versi
         .execute(&app.pool)
         .await
         .unwrap();
-    let slug: String = sqlx::query_scalar("SELECT slug FROM modules WHERE module_id = $1")
-        .bind(module)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let slug: String = app
+        .scalar("SELECT slug FROM modules WHERE module_id = $1", module)
+        .await;
     let response = author
         .post(app.url("/api/admin/module/save"))
         .header("accept", "text/html")

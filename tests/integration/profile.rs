@@ -7,12 +7,7 @@ use crate::helpers::*;
 
 /// The learner's own progress as the API reports it (the same query as /profile).
 async fn progress(app: &TestApp) -> serde_json::Value {
-    let response = app
-        .client
-        .get(app.url("/api/v1/progress"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.fetch("/api/v1/progress").await;
     assert_eq!(response.status().as_u16(), 200);
     response.json().await.unwrap()
 }

@@ -14,7 +14,7 @@ fn worker_version(sw: &str) -> String {
 #[sqlx::test]
 async fn the_service_worker_precaches_the_shell_this_build_links(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let response = app.client.get(app.url("/sw.js")).send().await.unwrap();
+    let response = app.fetch("/sw.js").await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["cache-control"], "no-cache");
     assert!(response.headers()["content-type"]
@@ -54,12 +54,7 @@ async fn every_page_links_the_manifest_and_the_touch_icon(pool: PgPool) {
         );
         assert!(html.contains(r#"rel="apple-touch-icon" href="/icons/apple-touch-icon.png""#));
     }
-    let response = app
-        .client
-        .get(app.url("/manifest.webmanifest"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.fetch("/manifest.webmanifest").await;
     assert_eq!(
         response.headers()["content-type"],
         "application/manifest+json"
@@ -74,23 +69,13 @@ async fn the_current_page_script_is_cached_for_good_and_an_old_one_is_not(pool: 
     let app = TestApp::spawn(pool).await;
     let sw = app.get("/sw.js").await.1;
     let version = worker_version(&sw);
-    let current = app
-        .client
-        .get(app.url(&format!("/pwa.js?v={version}")))
-        .send()
-        .await
-        .unwrap();
+    let current = app.fetch(&format!("/pwa.js?v={version}")).await;
     assert_eq!(current.status(), 200);
     assert!(current.headers()["cache-control"]
         .to_str()
         .unwrap()
         .contains("immutable"));
-    let old = app
-        .client
-        .get(app.url("/pwa.js?v=0000"))
-        .send()
-        .await
-        .unwrap();
+    let old = app.fetch("/pwa.js?v=0000").await;
     assert_eq!(old.headers()["cache-control"], "no-cache");
     assert!(old.text().await.unwrap().contains("serviceWorker"));
 }

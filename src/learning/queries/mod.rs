@@ -224,6 +224,17 @@ pub struct TopicSlugs<'a> {
     pub topic: &'a str,
 }
 
+impl<'a> TopicSlugs<'a> {
+    pub fn new(profession: &'a str, grade: &'a str, module: &'a str, topic: &'a str) -> Self {
+        Self {
+            profession,
+            grade,
+            module,
+            topic,
+        }
+    }
+}
+
 /// A published topic with its items; feedback only from `lesson`'s answers, when given.
 pub(super) async fn find_topic(
     pool: &PgPool,

@@ -42,19 +42,16 @@ async fn cross_site_form(
 }
 
 async fn role_of(app: &TestApp, id: i64) -> String {
-    sqlx::query_scalar("SELECT role::text FROM learners WHERE learner_id = $1")
-        .bind(id)
-        .fetch_one(&app.pool)
+    app.scalar("SELECT role::text FROM learners WHERE learner_id = $1", id)
         .await
-        .unwrap()
 }
 
 async fn learner_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT learner_id FROM learners WHERE lower(email) = lower($1)")
-        .bind(email)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
+    app.scalar(
+        "SELECT learner_id FROM learners WHERE lower(email) = lower($1)",
+        email,
+    )
+    .await
 }
 
 #[sqlx::test]
@@ -265,12 +262,12 @@ async fn failed_logins_lock_out_the_address_and_account_not_the_owner_elsewhere(
     )
     .await;
     assert!(rows >= 2);
-    let raw: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM throttle WHERE position($1::bytea in key) > 0")
-            .bind(email.as_bytes())
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let raw: i64 = app
+        .scalar(
+            "SELECT count(*) FROM throttle WHERE position($1::bytea in key) > 0",
+            email.as_bytes(),
+        )
+        .await;
     assert_eq!(raw, 0, "the e-mail is stored only as a digest");
 }
 
@@ -359,7 +356,7 @@ async fn an_answer_in_a_locked_module_is_403(pool: PgPool) {
 #[sqlx::test]
 async fn pages_carry_the_security_headers_and_private_ones_are_not_cached(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    let response = app.client.get(app.url("/")).send().await.unwrap();
+    let response = app.fetch("/").await;
     let header = |r: &reqwest::Response, name: &str| {
         r.headers()
             .get(name)
@@ -395,7 +392,7 @@ async fn pages_carry_the_security_headers_and_private_ones_are_not_cached(pool: 
         page.contains(&format!("nonce=\"{nonce}\"")),
         "the scripts carry the nonce"
     );
-    let profile = app.client.get(app.url("/profile")).send().await.unwrap();
+    let profile = app.fetch("/profile").await;
     assert_eq!(header(&profile, "cache-control"), "no-store");
     let https = app
         .client
@@ -553,12 +550,12 @@ async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions
     let elsewhere = new_client();
     assert!(app.login(&elsewhere, &email, "python2026").await.0 < 400);
     assert!(signed_in(&app, &elsewhere, &email).await);
-    let hash_before: String =
-        sqlx::query_scalar("SELECT password_hash FROM learners WHERE learner_id = $1")
-            .bind(id)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let hash_before: String = app
+        .scalar(
+            "SELECT password_hash FROM learners WHERE learner_id = $1",
+            id,
+        )
+        .await;
 
     let change = |current: &str, new: &str| {
         let form = [
@@ -571,12 +568,12 @@ async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions
     };
     let (status, body) = change("wrong-2026", "newpass2027").await;
     assert_eq!(status, 422, "{body}");
-    let hash_after: String =
-        sqlx::query_scalar("SELECT password_hash FROM learners WHERE learner_id = $1")
-            .bind(id)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let hash_after: String = app
+        .scalar(
+            "SELECT password_hash FROM learners WHERE learner_id = $1",
+            id,
+        )
+        .await;
     assert_eq!(
         hash_before, hash_after,
         "a wrong current password changes nothing"
@@ -607,11 +604,12 @@ async fn signing_out_elsewhere_ends_every_other_session_of_the_account(pool: PgP
     assert!(status < 400, "{status} {body}");
     assert!(signed_in(&app, &here, &email).await);
     assert!(!signed_in(&app, &phone, &email).await);
-    let epoch: i32 = sqlx::query_scalar("SELECT session_epoch FROM learners WHERE learner_id = $1")
-        .bind(id)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let epoch: i32 = app
+        .scalar(
+            "SELECT session_epoch FROM learners WHERE learner_id = $1",
+            id,
+        )
+        .await;
     assert_eq!(epoch, 1);
     // The REST API with the old session cookie sees no one either.
     let (status, _) = app
