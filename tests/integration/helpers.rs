@@ -123,6 +123,35 @@ impl TestApp {
         self.post_form(client, "learning/answer", &form).await
     }
 
+    /// Answers a question with several options ticked (`picked[i]`).
+    pub async fn pick(
+        &self,
+        client: &reqwest::Client,
+        question: i64,
+        options: &[i32],
+    ) -> (u16, String) {
+        let names: Vec<String> = options.iter().map(|i| format!("picked[{i}]")).collect();
+        let form: Vec<(&str, String)> = names.iter().map(|n| (n.as_str(), "on".into())).collect();
+        self.answer(client, "question", question, &uuid(), &form)
+            .await
+    }
+
+    /// Answers a case with its blanks filled in order (`fields[i]`).
+    pub async fn fill(
+        &self,
+        client: &reqwest::Client,
+        case: i64,
+        fields: &[String],
+    ) -> (u16, String) {
+        let names: Vec<String> = (0..fields.len()).map(|i| format!("fields[{i}]")).collect();
+        let form: Vec<(&str, String)> = names
+            .iter()
+            .map(String::as_str)
+            .zip(fields.iter().cloned())
+            .collect();
+        self.answer(client, "case", case, &uuid(), &form).await
+    }
+
     pub async fn register(
         &self,
         client: &reqwest::Client,

@@ -417,27 +417,13 @@ async fn each_kind_is_graded_by_the_rules(pool: PgPool) {
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    let picked: Vec<(String, String)> = correct
-        .iter()
-        .map(|i| (format!("picked[{i}]"), "on".to_string()))
-        .collect();
-    let form: Vec<(&str, String)> = picked
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.clone()))
-        .collect();
-    let (status, body) = app
-        .answer(&app.client, "question", qid, &uuid(), &form)
-        .await;
+    let (status, body) = app.pick(&app.client, qid, &correct).await;
     assert_eq!(status, 200, "{body}");
     assert!(
         body.contains("\"correct\":true"),
         "all correct options chosen: {body}"
     );
-    let one = [(format!("picked[{}]", correct[0]), "on".to_string())];
-    let form: Vec<(&str, String)> = one.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    let (_, body) = app
-        .answer(&app.client, "question", qid, &uuid(), &form)
-        .await;
+    let (_, body) = app.pick(&app.client, qid, &correct[..1]).await;
     assert!(
         body.contains("\"correct\":false"),
         "a subset is wrong: {body}"
@@ -478,12 +464,9 @@ async fn each_kind_is_graded_by_the_rules(pool: PgPool) {
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    let names: Vec<String> = (0..fields.len()).map(|i| format!("fields[{i}]")).collect();
-    let mut form: Vec<(&str, String)> = vec![(names[0].as_str(), fields[0].clone())];
-    for n in &names[1..] {
-        form.push((n.as_str(), "wrong".into()));
-    }
-    let (_, body) = app.answer(&app.client, "case", cid, &uuid(), &form).await;
+    let mut typed = vec!["wrong".to_string(); fields.len()];
+    typed[0] = fields[0].clone();
+    let (_, body) = app.fill(&app.client, cid, &typed).await;
     let expected = format!("\"score\":{}", 1.0_f32 / fields.len() as f32);
     assert!(
         body.contains(&expected),
@@ -565,18 +548,13 @@ async fn master_module(app: &TestApp, module: &str) {
     .await
     .unwrap();
     for (id, correct) in questions {
-        let form: Vec<(String, String)> = if correct.len() > 1 {
-            correct
-                .iter()
-                .map(|i| (format!("picked[{i}]"), "on".to_string()))
-                .collect()
+        let (status, body) = if correct.len() > 1 {
+            app.pick(&app.client, id, &correct).await
         } else {
-            vec![("choice".to_string(), correct[0].to_string())]
+            let choice = [("choice", correct[0].to_string())];
+            app.answer(&app.client, "question", id, &uuid(), &choice)
+                .await
         };
-        let form: Vec<(&str, String)> = form.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        let (status, body) = app
-            .answer(&app.client, "question", id, &uuid(), &form)
-            .await;
         assert!(body.contains("\"correct\":true"), "{status} {body}");
     }
     let tasks: Vec<(i64, String)> = sqlx::query_as(
@@ -600,9 +578,7 @@ async fn master_module(app: &TestApp, module: &str) {
     .await
     .unwrap();
     for (id, fields) in cases {
-        let names: Vec<String> = (0..fields.len()).map(|i| format!("fields[{i}]")).collect();
-        let form: Vec<(&str, String)> = names.iter().map(String::as_str).zip(fields).collect();
-        app.answer(&app.client, "case", id, &uuid(), &form).await;
+        app.fill(&app.client, id, &fields).await;
     }
 }
 

@@ -189,16 +189,8 @@ async fn too_many_checkboxes_or_blanks_are_a_422(pool: PgPool) {
             .fetch_one(&app.pool)
             .await
             .unwrap();
-    let picked: Vec<(String, String)> = (0..100)
-        .map(|i| (format!("picked[{i}]"), "on".to_string()))
-        .collect();
-    let extra: Vec<(&str, String)> = picked
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.clone()))
-        .collect();
-    let (status, body) = app
-        .answer(&app.client, "question", question, &uuid(), &extra)
-        .await;
+    let all: Vec<i32> = (0..100).collect();
+    let (status, body) = app.pick(&app.client, question, &all).await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(app.answers_of_all().await, 0);
 }
