@@ -1,7 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{
+    save_form, style, ExerciseHead, ExplanationPreview, Field, PublishedBox, VersionInput,
+};
 use super::module_page::DeleteSection;
 use super::{CaseEdit, SaveCase};
 use crate::components::FormError;
@@ -37,18 +38,11 @@ pub(super) fn CaseEditor(c: CaseEdit) -> impl IntoView {
     let row = c.case;
     let (id, version, is_active) = (row.case_id, row.version.clone(), row.is_active);
     let here = format!("/admin/cases/{id}");
-    let (topic_id, topic_title) = c.trail.topic.clone().unwrap_or_default();
     let blanks = row.fields.clone();
     let template = row.template.clone();
     view! {
-        <Title text="Кейс"/>
         <section class=style::page>
-            <p>
-                <a href="/admin">"Авторская"</a> " › "
-                <a href=format!("/admin/topics/{topic_id}")>{topic_title}</a>
-            </p>
-            <h1>"Кейс: заполните пропуски " <DraftTag is_active/></h1>
-            <Notice/>
+            <ExerciseHead title="Кейс: заполните пропуски" trail=c.trail.clone() is_active/>
             <section class=style::panel aria-labelledby="preview-title">
                 <h2 id="preview-title">"Как увидит ученик (сохранённая версия)"</h2>
                 <div class="prose" inner_html=c.title_html/>
@@ -56,20 +50,11 @@ pub(super) fn CaseEditor(c: CaseEdit) -> impl IntoView {
                 <ol aria-label="Ответы на пропуски">
                     {blanks.into_iter().map(|b| view! { <li><code>{b}</code></li> }).collect_view()}
                 </ol>
-                <div class=style::preview>
-                    <strong>"Разбор"</strong>
-                    <div class="prose" inner_html=c.explanation_html/>
-                </div>
+                <ExplanationPreview html=c.explanation_html/>
             </section>
-            <ActionForm action=save attr:class=style::panel attr:aria-label="Кейс">
-                <h2>"Правка"</h2>
-                <input type="hidden" name="id" value=id/>
-                <VersionInput value=version result=save.value()/>
+            {save_form!(save, "Кейс", "Правка", id: id, version: version, published: is_active, button: "Сохранить кейс", {
                 <CaseFields result=save.value() case=row/>
-                <PublishedBox checked=is_active result=save.value()/>
-                <FormError result=save.value()/>
-                <button class="button" type="submit">"Сохранить кейс"</button>
-            </ActionForm>
+            })}
             <DeleteSection kind=super::ContentKind::Case id is_active answers=c.answers return_to=here/>
         </section>
     }

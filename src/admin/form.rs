@@ -40,6 +40,95 @@ where
     view! { <Suspense fallback=Loading>{shown(data, show)}</Suspense> }
 }
 
+/// An editor's «save» form: the row's id and version (optimistic locking), its
+/// fields, the «Опубликовано» box, the error line and the button; `after` goes
+/// under the button. A macro, not a component: `ActionForm` is generic over the
+/// server function, and each editor's is its own.
+macro_rules! save_form {
+    ($save:ident, $label:literal, $heading:literal, id: $id:expr, version: $version:expr,
+     published: $published:expr, button: $button:literal, { $($fields:tt)* } $(, after: { $($after:tt)* })?) => {
+        view! {
+            <ActionForm action=$save attr:class=style::panel attr:aria-label=$label>
+                <h2>$heading</h2>
+                <input type="hidden" name="id" value=$id/>
+                <VersionInput value=$version result=$save.value()/>
+                $($fields)*
+                <PublishedBox checked=$published result=$save.value()/>
+                <FormError result=$save.value()/>
+                <button class="button" type="submit">$button</button>
+                $($($after)*)?
+            </ActionForm>
+        }
+    };
+}
+pub(crate) use save_form;
+
+/// A «new row» form under a parent: the parent's id (`name`), the fields, the
+/// «Опубликовано» box starting as `published`, the error line and the button.
+macro_rules! create_form {
+    ($create:ident, $label:literal, $parent:literal = $parent_id:expr, published: $published:expr,
+     button: $button:literal, { $($fields:tt)* }) => {
+        view! {
+            <ActionForm action=$create attr:aria-label=$label>
+                <input type="hidden" name=$parent value=$parent_id/>
+                $($fields)*
+                <PublishedBox checked=$published result=$create.value()/>
+                <FormError result=$create.value()/>
+                <button class="button" type="submit">$button</button>
+            </ActionForm>
+        }
+    };
+}
+pub(crate) use create_form;
+
+/// The head of an exercise's editor: the page title, the way back to its topic,
+/// the heading with its draft tag, and the saved/deleted notice.
+#[component]
+pub fn ExerciseHead(
+    title: &'static str,
+    trail: super::AdminTrail,
+    is_active: bool,
+) -> impl IntoView {
+    let (topic_id, topic_title) = trail.topic.unwrap_or_default();
+    view! {
+        <leptos_meta::Title text=title/>
+        <p>
+            <a href="/admin">"Авторская"</a> " › "
+            <a href=format!("/admin/topics/{topic_id}")>{topic_title}</a>
+        </p>
+        <h1>{title} " " <DraftTag is_active/></h1>
+        <Notice/>
+    }
+}
+
+/// «Разбор» as the learner will read it (rendered markdown).
+#[component]
+pub fn ExplanationPreview(html: String) -> impl IntoView {
+    view! {
+        <div class=style::preview>
+            <strong>"Разбор"</strong>
+            <div class="prose" inner_html=html/>
+        </div>
+    }
+}
+
+/// Title, slug and description: the fields of a module, a topic or a project.
+#[component]
+pub fn SectionFields<T: Send + Sync + 'static>(
+    #[prop(into)] result: Signal<Option<Result<T, AppError>>>,
+    title: String,
+    slug: String,
+    description: String,
+    #[prop(default = "Описание")] description_label: &'static str,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    view! {
+        <Field label="Название" name="title" value=title result required=true/>
+        <Field label="Адрес (slug)" name="slug" value=slug hint="латиница, цифры и дефисы" result required=true/>
+        <Field label=description_label name="description" value=description rows result/>
+    }
+}
+
 /// An input (or a textarea with `rows`) with a label, a hint and its error.
 #[component]
 pub fn Field<T: Send + Sync + 'static>(

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{
+    create_form, save_form, style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput,
+};
 use super::module_page::DeleteSection;
 use super::profession_page::LevelSelect;
 use super::{CreateProject, GradeEdit, SaveGrade};
@@ -25,18 +27,13 @@ pub(super) fn GradeEditor(g: GradeEdit) -> impl IntoView {
             </p>
             <h1>{title.clone()} " " <DraftTag is_active/></h1>
             <Notice/>
-            <ActionForm action=save attr:class=style::panel attr:aria-label="Грейд">
-                <h2>"Грейд"</h2>
-                <input type="hidden" name="id" value=id/>
-                <VersionInput value=row.version.clone() result=save.value()/>
+            {save_form!(save, "Грейд", "Грейд", id: id, version: row.version.clone(), published: is_active, button: "Сохранить грейд", {
                 <LevelSelect levels=g.levels.clone() selected=row.level result=save.value()/>
                 <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
-                <PublishedBox checked=is_active result=save.value()/>
-                <FormError result=save.value()/>
-                <button class="button" type="submit">"Сохранить грейд"</button>
+            }, after: {
                 " "
                 {is_active.then(|| view! { <a href=learner_href>"Открыть как ученик"</a> })}
-            </ActionForm>
+            })}
 
             <RowList kind="module" path="modules" heading="Модули".into() here=here.clone()
                 rows=g.modules.into_iter().map(|m| (m.id, m.title, m.is_active)).collect()>
@@ -46,15 +43,11 @@ pub(super) fn GradeEditor(g: GradeEdit) -> impl IntoView {
             <RowList kind="project" path="projects" heading="Проекты для портфолио".into() here=here.clone()
                 rows=g.projects.into_iter().map(|p| (p.project_id, p.title, p.is_active)).collect()>
                 <h3>"Новый проект"</h3>
-                <ActionForm action=create attr:aria-label="Новый проект">
-                    <input type="hidden" name="grade_id" value=id/>
+                {create_form!(create, "Новый проект", "grade_id" = id, published: false, button: "Добавить проект", {
                     <Field label="Название проекта" name="title" result=create.value() required=true/>
                     <Field label="Адрес проекта (slug)" name="slug" hint="латиница, цифры и дефисы: todo-api" result=create.value() required=true/>
                     <Field label="Что сделать" name="description" rows=3 hint="задание проекта, как его прочтёт ученик" result=create.value()/>
-                    <PublishedBox checked=false result=create.value()/>
-                    <FormError result=create.value()/>
-                    <button class="button" type="submit">"Добавить проект"</button>
-                </ActionForm>
+                })}
             </RowList>
 
             <DeleteSection kind=super::ContentKind::Grade id is_active answers=g.answers return_to=here/>

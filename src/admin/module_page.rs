@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{
+    save_form, style, DraftTag, Field, Notice, PublishedBox, RowList, SectionFields, VersionInput,
+};
 use super::{CreateTopic, DeleteModule, ModuleEdit, SaveModule, SetPublished};
 use crate::components::FormError;
 
@@ -21,19 +23,12 @@ pub(super) fn ModuleEditor(m: ModuleEdit) -> impl IntoView {
             <p><a href="/admin">"← Авторская"</a> " · " {m.trail.profession_title.clone()} " · " {m.trail.level.title()}</p>
             <h1>{row.title.clone()} " " <DraftTag is_active=row.is_active/></h1>
             <Notice/>
-            <ActionForm action=save attr:class=style::panel attr:aria-label="Модуль">
-                <h2>"Модуль"</h2>
-                <input type="hidden" name="id" value=row.module_id/>
-                <VersionInput value=row.version.clone() result=save.value()/>
-                <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
-                <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
-                <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
-                <PublishedBox checked=row.is_active result=save.value()/>
-                <FormError result=save.value()/>
-                <button class="button" type="submit">"Сохранить модуль"</button>
+            {save_form!(save, "Модуль", "Модуль", id: row.module_id, version: row.version.clone(), published: row.is_active, button: "Сохранить модуль", {
+                <SectionFields result=save.value() title=row.title.clone() slug=row.slug.clone() description=row.description.clone()/>
+            }, after: {
                 " "
                 {row.is_active.then(|| view! { <a href=learner_href>"Открыть как ученик"</a> })}
-            </ActionForm>
+            })}
 
             <RowList kind="topic" path="topics" heading="Темы".into() here=here.clone()
                 rows=m.topics.into_iter().map(|t| (t.id, t.title, t.is_active)).collect()>

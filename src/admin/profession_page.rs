@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{create_form, style, DraftTag, Field, Notice, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{CreateGrade, CreateProfession, ProfessionEdit, SaveProfession};
 use crate::components::{ErrorPage, FormError, Loading};
@@ -66,14 +66,10 @@ pub(super) fn ProfessionEditor(p: ProfessionEdit) -> impl IntoView {
                     view! { <p>"У профессии уже есть все уровни."</p> }.into_any()
                 } else {
                     view! {
-                        <ActionForm action=create attr:aria-label="Новый грейд">
-                            <input type="hidden" name="profession_id" value=id/>
+                        {create_form!(create, "Новый грейд", "profession_id" = id, published: false, button: "Добавить грейд", {
                             <LevelSelect levels=p.free_levels.clone() result=create.value()/>
                             <Field label="Описание грейда" name="description" rows=2 result=create.value()/>
-                            <PublishedBox checked=false result=create.value()/>
-                            <FormError result=create.value()/>
-                            <button class="button" type="submit">"Добавить грейд"</button>
-                        </ActionForm>
+                        })}
                     }.into_any()
                 }}
             </section>

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{
+    create_form, save_form, style, DraftTag, Field, Notice, PublishedBox, RowList, SectionFields,
+    VersionInput,
+};
 use super::module_page::DeleteSection;
 use super::{
     AdminTrail, ChecklistItemEdit, CreateChecklistItem, ProjectEdit, SaveChecklistItem, SaveProject,
@@ -31,29 +34,17 @@ pub(super) fn ProjectEditor(p: ProjectEdit) -> impl IntoView {
             <p><GradeCrumbs trail=p.trail/></p>
             <h1>{row.title.clone()} " " <DraftTag is_active/></h1>
             <Notice/>
-            <ActionForm action=save attr:class=style::panel attr:aria-label="Проект">
-                <h2>"Проект"</h2>
-                <input type="hidden" name="id" value=id/>
-                <VersionInput value=row.version.clone() result=save.value()/>
-                <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
-                <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
-                <Field label="Что сделать" name="description" value=row.description.clone() rows=4 result=save.value()/>
-                <PublishedBox checked=is_active result=save.value()/>
-                <FormError result=save.value()/>
-                <button class="button" type="submit">"Сохранить проект"</button>
-            </ActionForm>
+            {save_form!(save, "Проект", "Проект", id: id, version: row.version.clone(), published: is_active, button: "Сохранить проект", {
+                <SectionFields result=save.value() title=row.title.clone() slug=row.slug.clone() description=row.description.clone() description_label="Что сделать" rows=4/>
+            })}
 
             <RowList kind="item" path="items" heading="Чек-лист: что должно быть в GitHub".into() here=here.clone()
                 rows=p.items.into_iter().map(|i| (i.project_item_id, i.title, i.is_active)).collect()>
                 <h3>"Новый пункт"</h3>
-                <ActionForm action=create attr:aria-label="Новый пункт чек-листа">
-                    <input type="hidden" name="project_id" value=id/>
+                {create_form!(create, "Новый пункт чек-листа", "project_id" = id, published: true, button: "Добавить пункт", {
                     <Field label="Пункт" name="title" hint="проверяемо: «README с инструкцией запуска»" result=create.value() required=true/>
                     <Field label="Адрес пункта (slug)" name="slug" hint="латиница, цифры и дефисы: readme" result=create.value() required=true/>
-                    <PublishedBox checked=true result=create.value()/>
-                    <FormError result=create.value()/>
-                    <button class="button" type="submit">"Добавить пункт"</button>
-                </ActionForm>
+                })}
             </RowList>
 
             <DeleteSection kind=super::ContentKind::Project id is_active answers=p.checks return_to=here/>

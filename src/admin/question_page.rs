@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Notice, PublishedBox, VersionInput};
+use super::form::{save_form, style, ExerciseHead, ExplanationPreview, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::topic_page::QuestionFields;
 use super::{QuestionEdit, SaveQuestion};
@@ -13,18 +12,11 @@ pub(super) fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
     let row = q.question;
     let (id, version, is_active) = (row.question_id, row.version.clone(), row.is_active);
     let here = format!("/admin/questions/{}", row.question_id);
-    let (topic_id, topic_title) = q.trail.topic.clone().unwrap_or_default();
     let options = row.options.clone();
     let correct = row.correct_answers.clone();
     view! {
-        <Title text="Вопрос"/>
         <section class=style::page>
-            <p>
-                <a href="/admin">"Авторская"</a> " › "
-                <a href=format!("/admin/topics/{topic_id}")>{topic_title}</a>
-            </p>
-            <h1>"Вопрос " <DraftTag is_active/></h1>
-            <Notice/>
+            <ExerciseHead title="Вопрос" trail=q.trail.clone() is_active/>
             <section class=style::panel aria-labelledby="preview-title">
                 <h2 id="preview-title">"Как увидит ученик (сохранённая версия)"</h2>
                 <div class="prose" inner_html=q.title_html/>
@@ -34,20 +26,11 @@ pub(super) fn QuestionEditor(q: QuestionEdit) -> impl IntoView {
                         view! { <li>{o} {right.then_some(" — верный")}</li> }
                     }).collect_view()}
                 </ol>
-                <div class=style::preview>
-                    <strong>"Разбор"</strong>
-                    <div class="prose" inner_html=q.explanation_html/>
-                </div>
+                <ExplanationPreview html=q.explanation_html/>
             </section>
-            <ActionForm action=save attr:class=style::panel attr:aria-label="Вопрос">
-                <h2>"Правка"</h2>
-                <input type="hidden" name="id" value=id/>
-                <VersionInput value=version result=save.value()/>
+            {save_form!(save, "Вопрос", "Правка", id: id, version: version, published: is_active, button: "Сохранить вопрос", {
                 <QuestionFields result=save.value() question=row/>
-                <PublishedBox checked=is_active result=save.value()/>
-                <FormError result=save.value()/>
-                <button class="button" type="submit">"Сохранить вопрос"</button>
-            </ActionForm>
+            })}
             <DeleteSection kind=super::ContentKind::Question id is_active answers=q.answers return_to=here/>
         </section>
     }

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{save_form, style, ExerciseHead, Field, PublishedBox, VersionInput};
 use super::module_page::DeleteSection;
 use super::{RunTaskCode, SaveTask, TaskEdit, UseTaskOutput};
 use crate::components::FormError;
@@ -41,17 +40,10 @@ pub(super) fn TaskEditor(t: TaskEdit) -> impl IntoView {
     let row = t.task;
     let (id, version, is_active) = (row.task_id, row.version.clone(), row.is_active);
     let here = format!("/admin/tasks/{id}");
-    let (topic_id, topic_title) = t.trail.topic.clone().unwrap_or_default();
     let answer = row.answer.clone();
     view! {
-        <Title text="Задача"/>
         <section class=style::page>
-            <p>
-                <a href="/admin">"Авторская"</a> " › "
-                <a href=format!("/admin/topics/{topic_id}")>{topic_title}</a>
-            </p>
-            <h1>"Задача «Что выведет код?» " <DraftTag is_active/></h1>
-            <Notice/>
+            <ExerciseHead title="Задача «Что выведет код?»" trail=t.trail.clone() is_active/>
             <section class=style::panel id="run" aria-labelledby="run-title">
                 <h2 id="run-title">"Проверить код"</h2>
                 <div inner_html=t.code_html/>
@@ -87,15 +79,9 @@ pub(super) fn TaskEditor(t: TaskEdit) -> impl IntoView {
                     }
                 })}
             </section>
-            <ActionForm action=save attr:class=style::panel attr:aria-label="Задача">
-                <h2>"Правка"</h2>
-                <input type="hidden" name="id" value=id/>
-                <VersionInput value=version.clone() result=save.value()/>
+            {save_form!(save, "Задача", "Правка", id: id, version: version.clone(), published: is_active, button: "Сохранить задачу", {
                 <TaskFields result=save.value() task=row/>
-                <PublishedBox checked=is_active result=save.value()/>
-                <FormError result=save.value()/>
-                <button class="button" type="submit">"Сохранить задачу"</button>
-            </ActionForm>
+            })}
             <DeleteSection kind=super::ContentKind::Task id is_active answers=t.answers return_to=here/>
         </section>
     }

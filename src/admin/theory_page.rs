@@ -1,7 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use super::form::{style, DraftTag, Field, Notice, PublishedBox, VersionInput};
+use super::form::{
+    save_form, style, ExerciseHead, ExplanationPreview, Field, PublishedBox, VersionInput,
+};
 use super::module_page::DeleteSection;
 use super::{SaveTheory, TheoryEdit};
 use crate::components::FormError;
@@ -30,36 +31,20 @@ pub(super) fn TheoryEditor(t: TheoryEdit) -> impl IntoView {
     let row = t.theory;
     let (id, version, is_active) = (row.theory_id, row.version.clone(), row.is_active);
     let here = format!("/admin/theory/{id}");
-    let (topic_id, topic_title) = t.trail.topic.clone().unwrap_or_default();
     view! {
-        <Title text="Карточка теории"/>
         <section class=style::page>
-            <p>
-                <a href="/admin">"Авторская"</a> " › "
-                <a href=format!("/admin/topics/{topic_id}")>{topic_title}</a>
-            </p>
-            <h1>"Карточка теории " <DraftTag is_active/></h1>
-            <Notice/>
+            <ExerciseHead title="Карточка теории" trail=t.trail.clone() is_active/>
             <section class=style::panel aria-labelledby="preview-title">
                 <h2 id="preview-title">"Как увидит ученик (сохранённая версия)"</h2>
                 <div class="prose" inner_html=t.title_html/>
                 <div class=style::preview><div class="prose" inner_html=t.body_html/></div>
                 {(!row.explanation.is_empty()).then(|| view! {
-                    <div class=style::preview>
-                        <strong>"Разбор"</strong>
-                        <div class="prose" inner_html=t.explanation_html.clone()/>
-                    </div>
+                    <ExplanationPreview html=t.explanation_html.clone()/>
                 })}
             </section>
-            <ActionForm action=save attr:class=style::panel attr:aria-label="Карточка теории">
-                <h2>"Правка"</h2>
-                <input type="hidden" name="id" value=id/>
-                <VersionInput value=version result=save.value()/>
+            {save_form!(save, "Карточка теории", "Правка", id: id, version: version, published: is_active, button: "Сохранить карточку", {
                 <TheoryFields result=save.value() card=row/>
-                <PublishedBox checked=is_active result=save.value()/>
-                <FormError result=save.value()/>
-                <button class="button" type="submit">"Сохранить карточку"</button>
-            </ActionForm>
+            })}
             <DeleteSection kind=super::ContentKind::Theory id is_active answers=t.answers return_to=here/>
         </section>
     }

@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::case_page::CaseFields;
-use super::form::{style, DraftTag, Field, Notice, PublishedBox, RowList, VersionInput};
+use super::form::{
+    create_form, save_form, style, DraftTag, Field, Notice, PublishedBox, RowList, SectionFields,
+    VersionInput,
+};
 use super::module_page::DeleteSection;
 use super::task_page::TaskFields;
 use super::theory_page::TheoryFields;
@@ -34,64 +37,40 @@ pub(super) fn TopicEditor(t: TopicEdit) -> impl IntoView {
                 <a class="button button-secondary" href=format!("{here}/preview")>"Предпросмотр как ученик"</a>
             </nav>
             <Notice/>
-            <ActionForm action=save attr:class=style::panel attr:aria-label="Тема">
-                <h2>"Тема"</h2>
-                <input type="hidden" name="id" value=row.topic_id/>
-                <VersionInput value=row.version.clone() result=save.value()/>
-                <Field label="Название" name="title" value=row.title.clone() result=save.value() required=true/>
-                <Field label="Адрес (slug)" name="slug" value=row.slug.clone() hint="латиница, цифры и дефисы" result=save.value() required=true/>
-                <Field label="Описание" name="description" value=row.description.clone() rows=3 result=save.value()/>
-                <PublishedBox checked=row.is_active result=save.value()/>
-                <FormError result=save.value()/>
-                <button class="button" type="submit">"Сохранить тему"</button>
-            </ActionForm>
+            {save_form!(save, "Тема", "Тема", id: row.topic_id, version: row.version.clone(), published: row.is_active, button: "Сохранить тему", {
+                <SectionFields result=save.value() title=row.title.clone() slug=row.slug.clone() description=row.description.clone()/>
+            })}
 
             <RowList kind="theory" path="theory" heading="Теория".into() here=here.clone()
                 rows=t.theory.into_iter().map(|x| (x.theory_id, x.title, x.is_active)).collect()>
                 <h3>"Новая карточка"</h3>
-                <ActionForm action=create_theory attr:aria-label="Новая карточка теории">
-                    <input type="hidden" name="topic_id" value=row.topic_id/>
+                {create_form!(create_theory, "Новая карточка теории", "topic_id" = row.topic_id, published: false, button: "Добавить карточку", {
                     <TheoryFields result=create_theory.value()/>
-                    <PublishedBox checked=false result=create_theory.value()/>
-                    <FormError result=create_theory.value()/>
-                    <button class="button" type="submit">"Добавить карточку"</button>
-                </ActionForm>
+                })}
             </RowList>
 
             <RowList kind="question" path="questions" heading="Вопросы".into() here=here.clone()
                 rows=t.questions.into_iter().map(|x| (x.question_id, x.title, x.is_active)).collect()>
                 <h3>"Новый вопрос"</h3>
-                <ActionForm action=create attr:aria-label="Новый вопрос">
-                    <input type="hidden" name="topic_id" value=row.topic_id/>
+                {create_form!(create, "Новый вопрос", "topic_id" = row.topic_id, published: false, button: "Добавить вопрос", {
                     <QuestionFields result=create.value()/>
-                    <PublishedBox checked=false result=create.value()/>
-                    <FormError result=create.value()/>
-                    <button class="button" type="submit">"Добавить вопрос"</button>
-                </ActionForm>
+                })}
             </RowList>
 
             <RowList kind="task" path="tasks" heading="Задачи «Что выведет код?»".into() here=here.clone()
                 rows=t.tasks.into_iter().map(|x| (x.task_id, x.title, x.is_active)).collect()>
                 <h3>"Новая задача"</h3>
-                <ActionForm action=create_task attr:aria-label="Новая задача">
-                    <input type="hidden" name="topic_id" value=row.topic_id/>
+                {create_form!(create_task, "Новая задача", "topic_id" = row.topic_id, published: false, button: "Добавить задачу", {
                     <TaskFields result=create_task.value()/>
-                    <PublishedBox checked=false result=create_task.value()/>
-                    <FormError result=create_task.value()/>
-                    <button class="button" type="submit">"Добавить задачу"</button>
-                </ActionForm>
+                })}
             </RowList>
 
             <RowList kind="case" path="cases" heading="Кейсы: заполните пропуски".into() here=here.clone()
                 rows=t.cases.into_iter().map(|x| (x.case_id, x.title, x.is_active)).collect()>
                 <h3>"Новый кейс"</h3>
-                <ActionForm action=create_case attr:aria-label="Новый кейс">
-                    <input type="hidden" name="topic_id" value=row.topic_id/>
+                {create_form!(create_case, "Новый кейс", "topic_id" = row.topic_id, published: false, button: "Добавить кейс", {
                     <CaseFields result=create_case.value()/>
-                    <PublishedBox checked=false result=create_case.value()/>
-                    <FormError result=create_case.value()/>
-                    <button class="button" type="submit">"Добавить кейс"</button>
-                </ActionForm>
+                })}
             </RowList>
 
             <DeleteSection kind=super::ContentKind::Topic id=row.topic_id is_active=row.is_active answers=t.answers return_to=here.clone()/>

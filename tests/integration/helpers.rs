@@ -82,16 +82,7 @@ impl TestApp {
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
             .collect::<Vec<_>>()
             .join("&");
-        let response = client
-            .post(self.url(&format!("/api/{endpoint}")))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("accept", "application/json")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        (status, response.text().await.unwrap())
+        post_encoded(client, self.url(&format!("/api/{endpoint}")), body).await
     }
 
     /// Answers a theory card «Понимаю» with a new client id.
@@ -228,6 +219,20 @@ pub fn cookie_set_by(response: &reqwest::Response) -> String {
     let header = response.headers().get("set-cookie").expect("a cookie");
     let cookie = header.to_str().unwrap().split(';').next().unwrap();
     cookie.to_string()
+}
+
+/// POSTs an urlencoded body as a page's fetch does (JSON back): status and body.
+pub async fn post_encoded(client: &reqwest::Client, url: String, body: String) -> (u16, String) {
+    let response = client
+        .post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
 }
 
 pub fn uuid() -> String {

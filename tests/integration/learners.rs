@@ -199,15 +199,7 @@ async fn concurrent_first_answers_from_a_client_without_a_cookie_each_land_once(
             theory[i % theory.len()]
         );
         sent.push(tokio::spawn(async move {
-            let r = client
-                .post(url)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("accept", "application/json")
-                .body(body)
-                .send()
-                .await
-                .unwrap();
-            (r.status().as_u16(), r.text().await.unwrap())
+            post_encoded(&client, url, body).await
         }));
     }
     for t in sent {
