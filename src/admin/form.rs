@@ -23,9 +23,8 @@ pub fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
     }
 }
 
-/// An /admin page: loads its data with `load(id)` (a server function that checks
-/// the role; `id` is the route's `:id`, 0 on pages without one), then shows
-/// `show(data)`.
+/// An /admin page of one row: loads it by the route's `:id` with `load` (a
+/// server function that checks the role), then shows `show(row)`.
 pub fn edit_page<T, Fut, V>(
     load: impl Fn(i64) -> Fut + Send + Sync + 'static,
     show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -37,6 +36,23 @@ where
     Result<T, AppError>: serde::Serialize + serde::de::DeserializeOwned,
 {
     let data = Resource::new(id_param(), load);
+    view! { <Suspense fallback=Loading>{shown(data, show)}</Suspense> }
+}
+
+/// An /admin page with nothing to load by id (the tree, users, tokens). Its
+/// resource has a constant source, so it is fetched once: a guest's 401 then
+/// redirects to /login before the page is sent (`SsrMode::Async`).
+pub fn admin_page<T, Fut, V>(
+    load: impl Fn() -> Fut + Send + Sync + 'static,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+    Result<T, AppError>: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let data = Resource::new(|| (), move |_| load());
     view! { <Suspense fallback=Loading>{shown(data, show)}</Suspense> }
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, Field, Notice};
+use super::form::{admin_page, style, Field, Notice};
 use super::{get_tokens, CreateToken, RevokeToken};
 use crate::auth::TokenView;
 use crate::components::FormError;
@@ -11,7 +11,7 @@ use crate::components::FormError;
 pub fn TokensPage() -> impl IntoView {
     view! {
         <Title text="API-токены"/>
-        {edit_page(|_| get_tokens(), |(tokens, fresh)| view! { <Tokens tokens fresh/> })}
+        {admin_page(get_tokens, |(tokens, fresh)| view! { <Tokens tokens fresh/> })}
     }
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, id_param, style, DraftTag, Field, MoveButtons, Notice};
+use super::form::{admin_page, id_param, style, DraftTag, Field, MoveButtons, Notice};
 use super::{get_admin_tree, get_grade_trail, AdminTree, CreateModule, TreeGrade};
 use crate::components::{ErrorPage, Loading};
 
@@ -10,7 +10,7 @@ use crate::components::{ErrorPage, Loading};
 pub fn AdminPage() -> impl IntoView {
     view! {
         <Title text="Авторская"/>
-        {edit_page(|_| get_admin_tree(), |tree| view! { <TreeView tree/> })}
+        {admin_page(get_admin_tree, |tree| view! { <TreeView tree/> })}
     }
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::form::{edit_page, style, Notice};
+use super::form::{admin_page, style, Notice};
 use super::{get_users, SetRole, UserRow};
 use crate::auth::Role;
 use crate::components::FormError;
@@ -11,7 +11,7 @@ use crate::components::FormError;
 pub fn UsersPage() -> impl IntoView {
     view! {
         <Title text="Пользователи и роли"/>
-        {edit_page(|_| get_users(), |(users, me)| view! { <UsersTable users me/> })}
+        {admin_page(get_users, |(users, me)| view! { <UsersTable users me/> })}
     }
 }
 

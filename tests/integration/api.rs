@@ -5,7 +5,9 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use sqlx::PgPool;
 
-use grader::authoring::{CaseRow, ModuleRow, RunOutput, TaskRow};
+use grader::authoring::{
+    CaseRow, ChecklistItemRow, GradeRow, ModuleRow, ProjectRow, RunOutput, TaskRow, TheoryRow,
+};
 use grader::learning::Answered;
 
 use crate::helpers::*;
@@ -177,7 +179,7 @@ async fn deleting_a_topic_with_answers_needs_confirmation(pool: PgPool) {
         .api(&app.client, Method::POST, "/answers", Some(answer))
         .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(parse(&body)["feedback"]["correct"], true);
+    assert!(read::<Answered>(&body).feedback.correct);
 
     let (status, body) = app
         .api(&author, Method::DELETE, &format!("/topics/{topic}"), None)
@@ -765,7 +767,7 @@ async fn a_theory_card_is_created_as_a_draft_and_hidden_until_published(pool: Pg
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    let id = parse(&body)["theory_id"].as_i64().unwrap();
+    let id = read::<TheoryRow>(&body).theory_id;
     let answer =
         json!({"kind": "theory", "exercise_id": id, "client_id": uuid(), "understood": true});
     let (status, _) = app
@@ -812,8 +814,9 @@ async fn an_author_builds_a_profession_grade_and_project_checklist_that_learners
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    let grade = parse(&body)["grade_id"].as_i64().unwrap();
-    assert_eq!(parse(&body)["slug"], "intern");
+    let created: GradeRow = read(&body);
+    let grade = created.grade_id;
+    assert_eq!(created.slug, "intern");
 
     // One grade per level.
     let (status, body) = app
@@ -837,7 +840,7 @@ async fn an_author_builds_a_profession_grade_and_project_checklist_that_learners
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    let project = parse(&body)["project_id"].as_i64().unwrap();
+    let project = read::<ProjectRow>(&body).project_id;
     let (status, body) = app
         .api(
             &author,
@@ -847,8 +850,7 @@ async fn an_author_builds_a_profession_grade_and_project_checklist_that_learners
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    let item = parse(&body);
-    let item_id = item["project_item_id"].as_i64().unwrap();
+    let item_id = read::<ChecklistItemRow>(&body).project_item_id;
 
     // Learners see it all in the catalog and on the grade's page, and tick the item.
     let (_, list) = app
@@ -943,7 +945,7 @@ async fn a_renamed_grade_level_moves_its_url_and_unpublishing_a_profession_hides
         .api(&author, Method::PUT, &format!("/grades/{id}"), Some(moved))
         .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(parse(&body)["slug"], "senior-plus");
+    assert_eq!(read::<GradeRow>(&body).slug, "senior-plus");
     assert_eq!(app.get("/professions/iot/senior-plus").await.0, 200);
     assert_eq!(app.get("/professions/iot/middle-plus").await.0, 404);
 

@@ -125,11 +125,8 @@ async fn a_retry_gets_the_stored_reply_even_after_the_key_changed(pool: PgPool) 
         .await;
     assert_eq!(first.0, 200);
     let verdict = |body: &str| {
-        let v: serde_json::Value = serde_json::from_str(body).unwrap();
-        (
-            v["feedback"]["correct"].clone(),
-            v["feedback"]["detail"].clone(),
-        )
+        let a: grader::learning::Answered = read(body);
+        (a.feedback.correct, a.feedback.detail)
     };
     assert_eq!(verdict(&retry.1), verdict(&first.1));
     assert_eq!(app.answers_of_all().await, 1);

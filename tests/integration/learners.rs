@@ -39,11 +39,11 @@ async fn an_answers_reply_carries_the_topic_percent_the_page_shows_and_a_fresh_c
         )
         .await;
     assert_eq!(status, 200, "{body}");
-    let reply: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let reply: grader::learning::Answered = read(&body);
     let (_, page) = app.get(TOPIC).await;
-    assert_eq!(reply["topic_pct"], topic_percent(&page), "{body}");
+    assert_eq!(reply.topic_pct, topic_percent(&page), "{body}");
     assert!(topic_percent(&page) > 0);
-    let next = reply["next_client_id"].as_str().unwrap();
+    let next = reply.next_client_id.as_str();
     assert_ne!(next, client_id);
     assert!(uuid::Uuid::parse_str(next).is_ok(), "{next}");
 }

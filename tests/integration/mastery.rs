@@ -217,8 +217,11 @@ async fn the_topic_percent_sums_partial_scores_over_the_active_exercises(pool: P
         .await; // 2 of 3 blanks
     assert_eq!(status, 200, "{body}");
     // (1 + 0 + 0 + 0 + 1 + 2/3) / 6 = 44.4 %.
-    let reply: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(reply["topic_pct"], 44, "{body}");
+    assert_eq!(
+        read::<grader::learning::Answered>(&body).topic_pct,
+        44,
+        "{body}"
+    );
     let (_, page) = app.get(&format!("{GRADE_PAGE}/{slug}/{topic_slug}")).await;
     assert_eq!(topic_percent(&page), 44);
     assert!(
