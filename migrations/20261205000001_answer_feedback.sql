@@ -3,6 +3,9 @@
 -- mastery keeps the score stored at answer time. NULL only on answers stored
 -- before this column; the server fills those in once when it starts.
 ALTER TABLE answers ADD COLUMN feedback jsonb;
+-- What the start-up fill looks for, without scanning every answer at each start
+-- (empty once the older answers have theirs).
+CREATE INDEX answers_without_feedback ON answers (answer_id) WHERE feedback IS NULL;
 
 -- A learner's mastery of published topics (all of them when `topics` is NULL): the
 -- mean score of the latest answer to each published exercise, an unanswered one
